@@ -45,3 +45,16 @@ export interface Rupture {
   probsOccur?: number[];
   sourceId: string;
 }
+
+/** Discretization options of rupture generation (from job.ini). */
+export interface SourceOptions {
+  /** rupture_mesh_spacing, km */
+  ruptureMeshSpacing: number;
+  /** complex_fault_mesh_spacing, km */
+  complexFaultMeshSpacing: number;
+  /** area_source_discretization, km */
+  areaSourceDiscretization: number;
+  /** width_of_mfd_bin, when the job sets it */
+  widthOfMfdBin?: number;
+  investigationTime: number;
+}

@@ -3,9 +3,10 @@
 import type { GsimDef, GsimFactory } from "./types.ts";
 import * as asc from "./families_asc.ts";
 import * as scr from "./families_scr.ts";
+import * as asc2 from "./families_asc2.ts";
 import * as sub from "./families_sub.ts";
 
-const FAMILIES = [asc, scr, sub];
+const FAMILIES = [asc, asc2, scr, sub];
 
 export const GSIMS: Record<string, GsimFactory> = Object.assign(
   {},
