@@ -1,5 +1,9 @@
-// Models of this family group, registered by OpenQuake class name.
+// Active-shallow-crust models (first group), registered by OpenQuake class name.
 import type { GsimFactory } from "./types.ts";
+import { sadighEtAl1997 } from "./sadigh_1997.ts";
 
-export const GSIMS: Record<string, GsimFactory> = {};
+export const GSIMS: Record<string, GsimFactory> = {
+  SadighEtAl1997: sadighEtAl1997,
+};
+
 export const ALIASES: Record<string, [string, Record<string, unknown>]> = {};
