@@ -1,5 +1,10 @@
 // Models of this family group, registered by OpenQuake class name.
 import type { GsimFactory } from "./types.ts";
+import * as campbell2003 from "./campbell_2003.ts";
+import * as toro2002 from "./toro_2002.ts";
 
-export const GSIMS: Record<string, GsimFactory> = {};
+export const GSIMS: Record<string, GsimFactory> = {
+  ...toro2002.GSIMS,
+  ...campbell2003.GSIMS,
+};
 export const ALIASES: Record<string, [string, Record<string, unknown>]> = {};
