@@ -1,8 +1,10 @@
 // Models of this family group, registered by OpenQuake class name.
 import type { GsimFactory } from "./types.ts";
 import * as abrahamson2015 from "./abrahamson_2015.ts";
+import * as zhao2006 from "./zhao_2006.ts";
 
 export const GSIMS: Record<string, GsimFactory> = {
   ...abrahamson2015.GSIMS,
+  ...zhao2006.GSIMS,
 };
 export const ALIASES: Record<string, [string, Record<string, unknown>]> = {};
