@@ -3,11 +3,22 @@ import type { GsimFactory } from "./types.ts";
 import { sadighEtAl1997 } from "./sadigh_1997.ts";
 import { booreAtkinson2008 } from "./boore_atkinson_2008.ts";
 import { chiouYoungs2008 } from "./chiou_youngs_2008.ts";
+import {
+  booreEtAl2014,
+  booreEtAl2014HighQ,
+  booreEtAl2014LowQ,
+  bssa14Aliases,
+} from "./boore_2014.ts";
 
 export const GSIMS: Record<string, GsimFactory> = {
   SadighEtAl1997: sadighEtAl1997,
   BooreAtkinson2008: booreAtkinson2008,
   ChiouYoungs2008: chiouYoungs2008,
+  BooreEtAl2014: booreEtAl2014,
+  BooreEtAl2014HighQ: booreEtAl2014HighQ,
+  BooreEtAl2014LowQ: booreEtAl2014LowQ,
 };
 
-export const ALIASES: Record<string, [string, Record<string, unknown>]> = {};
+export const ALIASES: Record<string, [string, Record<string, unknown>]> = {
+  ...bssa14Aliases(),
+};

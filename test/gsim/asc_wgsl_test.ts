@@ -25,10 +25,16 @@ async function compileErrors(def: GsimDef): Promise<string[]> {
   return info.messages.filter((m) => m.type === "error").map((m) => m.message);
 }
 
+/** Constructor options that change the generated body (beyond the defaults and aliases). */
+const OPTIONS: [string, Record<string, unknown>][] = [
+  ["BooreEtAl2014", { region: "CAL", usgs_basin_scaling: true, sigma_mu_epsilon: 1 }],
+];
+
 /** One instance per distinct definition: every class, plus aliases (their args change consts). */
 function instances(): [string, GsimDef][] {
   const out: [string, GsimDef][] = Object.keys(GSIMS).map((n) => [n, makeGsim(n)]);
   for (const a of Object.keys(ALIASES)) out.push([a, makeGsim(a)]);
+  for (const [n, args] of OPTIONS) out.push([`${n}${JSON.stringify(args)}`, makeGsim(n, args)]);
   return out;
 }
 
