@@ -8,7 +8,15 @@ export interface Place {
 }
 
 export type MfdSpec =
-  | { kind: "truncGutenbergRichterMFD"; aValue: number; bValue: number; minMag: number; maxMag: number }
+  | {
+    kind: "truncGutenbergRichterMFD";
+    aValue: number;
+    bValue: number;
+    minMag: number;
+    maxMag: number;
+    /** only multiMFD carries a per-point bin width; otherwise job.ini width_of_mfd_bin */
+    binWidth?: number;
+  }
   | { kind: "incrementalMFD"; minMag: number; binWidth: number; occurRates: number[] }
   | { kind: "arbitraryMFD"; magnitudes: number[]; occurRates: number[] }
   | {
@@ -50,6 +58,10 @@ interface SourceBase {
   place: Place;
   /** file of the source model this source came from */
   groupIndex?: number;
+  /** temporal occurrence model set on the source (`tom="NegativeBinomialTOM" mu= alpha=`) */
+  tom?: { kind: string; mu?: number; alpha?: number };
+  /** mutex groups: the weight of this source (from the group's srcs_weights) */
+  mutexWeight?: number;
 }
 
 interface PointLike extends SourceBase {
@@ -71,6 +83,8 @@ export interface AreaSourceSpec extends PointLike {
   kind: "areaSource";
   /** polygon exterior ring, [lon, lat] per vertex, not closed */
   polygon: Point[];
+  /** areaGeometry `discretization` attribute (km); else job.ini area_source_discretization */
+  discretization?: number;
 }
 
 export interface MultiPointSourceSpec extends Omit<PointLike, "mfd"> {
@@ -124,6 +138,10 @@ export interface SimpleFaultSourceSpec extends SourceBase {
   ruptAspectRatio: number;
   mfd: MfdSpec;
   rake: number;
+  /** optional hypocentre positions (fractions along strike/down dip) multiplying the ruptures */
+  hypoList?: { alongStrike: number; downDip: number; weight: number }[];
+  /** optional slip directions (degrees) multiplying the ruptures */
+  slipList?: { slip: number; weight: number }[];
 }
 
 export interface ComplexFaultSourceSpec extends SourceBase {
@@ -154,7 +172,13 @@ export interface CharacteristicFaultSourceSpec extends SourceBase {
 
 /** A rupture of a non-parametric source, or of a scenario rupture file. */
 export interface RuptureSpec {
-  kind: "singlePlaneRupture" | "multiPlanesRupture" | "simpleFaultRupture" | "complexFaultRupture" | "griddedRupture" | "kiteSurfaceRupture";
+  kind:
+    | "singlePlaneRupture"
+    | "multiPlanesRupture"
+    | "simpleFaultRupture"
+    | "complexFaultRupture"
+    | "griddedRupture"
+    | "kiteSurfaceRupture";
   mag: number;
   rake: number;
   hypocenter: Point;
@@ -166,6 +190,8 @@ export interface RuptureSpec {
 export interface NonParametricSourceSpec extends SourceBase {
   kind: "nonParametricSeismicSource";
   ruptures: RuptureSpec[];
+  /** `rup_weights` attribute (mutex ruptures) */
+  rupWeights?: number[];
 }
 
 export type SourceSpec =
@@ -189,11 +215,17 @@ export interface SourceGroupSpec {
   srcsWeights?: number[];
   cluster?: boolean;
   /** temporal occurrence model parameters, when the group overrides them */
-  tom?: { kind: string; occurrenceRate?: number; timeSpan?: number };
+  tom?: { kind: string; occurrenceRate?: number; timeSpan?: number; mu?: number; alpha?: number };
+  /** sourceGroup `name` */
+  name?: string;
+  /** sourceGroup `grp_probability` (default 1) */
+  grpProbability?: number;
 }
 
 export interface SourceModelSpec {
   name: string;
   file: string;
   groups: SourceGroupSpec[];
+  /** sourceModel `investigation_time` (the time span of non-parametric probs_occur) */
+  investigationTime?: number;
 }
