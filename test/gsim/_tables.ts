@@ -2,7 +2,18 @@
 // (default ../shared/gsim-tables, the layout of openquake/hazardlib/tests/gsim/data).
 // When the folder is absent the tests are registered as ignored and say so loudly.
 import { makeGsim } from "../../engine/gsim/registry.ts";
-import { verifyOnCpu } from "../../engine/gsim/verify.ts";
+import {
+  compareTable,
+  parseVerificationTable,
+  type TableCheck,
+  tableContext,
+  verifyOnCpu,
+} from "../../engine/gsim/verify.ts";
+import { contextParams } from "../../engine/gsim/wgsl.ts";
+import { evaluateGsimGpu, getGpu } from "../../engine/kernels/webgpu.ts";
+
+const gpu = await getGpu();
+if (!gpu) console.warn("!!! no WebGPU adapter: GSIM table tests run on the CPU only");
 
 export const TABLES_DIR = Deno.env.get("GSIM_TABLES_DIR") ??
   new URL("../../../shared/gsim-tables", import.meta.url).pathname;
@@ -32,14 +43,41 @@ export function tableTest(
     ignore: !tablesPresent,
     fn() {
       const text = Deno.readTextFileSync(`${TABLES_DIR}/${file}`);
-      const check = verifyOnCpu(makeGsim(name, args), text, tolPercent);
-      if (check.values === 0) throw new Error(`${file}: no values compared`);
-      if (check.failures > 0) {
-        throw new Error(
-          `${file}: ${check.failures}/${check.values} values off by more than ${tolPercent}% ` +
-            `(max ${check.maxDiscrepancy.toFixed(4)}%)\n${check.examples.join("\n")}`,
-        );
-      }
+      assertCheck(file, verifyOnCpu(makeGsim(name, args), text, tolPercent), tolPercent);
     },
   });
+  // the same rows through the generated WGSL, in f32, at the same tolerance
+  Deno.test({
+    name: `${name}${Object.keys(args).length ? JSON.stringify(args) : ""} ${file} (gpu)`,
+    ignore: !tablesPresent || !gpu,
+    async fn() {
+      const def = makeGsim(name, args);
+      const t = parseVerificationTable(Deno.readTextFileSync(`${TABLES_DIR}/${file}`));
+      const out = await evaluateGsimGpu(
+        gpu!,
+        def,
+        t.imtCols.map((c) => c.imt),
+        tableContext(t, contextParams(def)),
+      );
+      // f32 holds a value to 6e-6 % (half an ulp): a table tolerance below what f32 can
+      // represent (Sadigh's sigma: 1e-10 %) is raised to F32_FLOOR_PERCENT, never more.
+      const tol = Math.max(tolPercent, F32_FLOOR_PERCENT);
+      const check = compareTable(t, out, tol);
+      console.log(`f32 max discrepancy ${check.maxDiscrepancy.toExponential(2)}%`);
+      assertCheck(file, check, tol);
+    },
+  });
+}
+
+/** The smallest tolerance (percent) asked of f32 results: a few ulps. */
+export const F32_FLOOR_PERCENT = 1e-4;
+
+function assertCheck(file: string, check: TableCheck, tolPercent: number): void {
+  if (check.values === 0) throw new Error(`${file}: no values compared`);
+  if (check.failures > 0) {
+    throw new Error(
+      `${file}: ${check.failures}/${check.values} values off by more than ${tolPercent}% ` +
+        `(max ${check.maxDiscrepancy.toFixed(4)}%)\n${check.examples.join("\n")}`,
+    );
+  }
 }
