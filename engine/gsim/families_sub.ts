@@ -4,11 +4,13 @@ import * as abrahamson2015 from "./abrahamson_2015.ts";
 import * as zhao2006 from "./zhao_2006.ts";
 import * as atkinsonBoore2003 from "./atkinson_boore_2003.ts";
 import * as youngs1997 from "./youngs_1997.ts";
+import * as linLee2008 from "./lin_lee_2008.ts";
 
 export const GSIMS: Record<string, GsimFactory> = {
   ...abrahamson2015.GSIMS,
   ...zhao2006.GSIMS,
   ...atkinsonBoore2003.GSIMS,
   ...youngs1997.GSIMS,
+  ...linLee2008.GSIMS,
 };
 export const ALIASES: Record<string, [string, Record<string, unknown>]> = {};
