@@ -9,6 +9,12 @@ import {
   booreEtAl2014LowQ,
   bssa14Aliases,
 } from "./boore_2014.ts";
+import {
+  chiouYoungs2014,
+  chiouYoungs2014NearFaultEffect,
+  chiouYoungs2014PEER,
+  CY14_ALIASES,
+} from "./chiou_youngs_2014.ts";
 
 export const GSIMS: Record<string, GsimFactory> = {
   SadighEtAl1997: sadighEtAl1997,
@@ -17,8 +23,12 @@ export const GSIMS: Record<string, GsimFactory> = {
   BooreEtAl2014: booreEtAl2014,
   BooreEtAl2014HighQ: booreEtAl2014HighQ,
   BooreEtAl2014LowQ: booreEtAl2014LowQ,
+  ChiouYoungs2014: chiouYoungs2014,
+  ChiouYoungs2014PEER: chiouYoungs2014PEER,
+  ChiouYoungs2014NearFaultEffect: chiouYoungs2014NearFaultEffect,
 };
 
 export const ALIASES: Record<string, [string, Record<string, unknown>]> = {
   ...bssa14Aliases(),
+  ...CY14_ALIASES,
 };

@@ -28,6 +28,7 @@ async function compileErrors(def: GsimDef): Promise<string[]> {
 /** Constructor options that change the generated body (beyond the defaults and aliases). */
 const OPTIONS: [string, Record<string, unknown>][] = [
   ["BooreEtAl2014", { region: "CAL", usgs_basin_scaling: true, sigma_mu_epsilon: 1 }],
+  ["ChiouYoungs2014", { add_delta_c1: true, usgs_basin_scaling: true, sigma_mu_epsilon: 1 }],
 ];
 
 /** One instance per distinct definition: every class, plus aliases (their args change consts). */
