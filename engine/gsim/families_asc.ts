@@ -15,6 +15,7 @@ import {
   chiouYoungs2014PEER,
   CY14_ALIASES,
 } from "./chiou_youngs_2014.ts";
+import { idriss2014 } from "./idriss_2014.ts";
 
 export const GSIMS: Record<string, GsimFactory> = {
   SadighEtAl1997: sadighEtAl1997,
@@ -26,6 +27,7 @@ export const GSIMS: Record<string, GsimFactory> = {
   ChiouYoungs2014: chiouYoungs2014,
   ChiouYoungs2014PEER: chiouYoungs2014PEER,
   ChiouYoungs2014NearFaultEffect: chiouYoungs2014NearFaultEffect,
+  Idriss2014: idriss2014,
 };
 
 export const ALIASES: Record<string, [string, Record<string, unknown>]> = {
