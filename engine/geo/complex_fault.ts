@@ -1,0 +1,104 @@
+// Complex fault surfaces (hazardlib/geo/surface/complex_fault.py): every edge resampled to the
+// same number of points (mean edge length / spacing), then every down-dip polyline resampled to
+// the same number of points (mean width / spacing). Dip, strike and width over the whole mesh.
+
+import { Line } from "./line.ts";
+import { MeshSurface, RectMesh } from "./mesh.ts";
+import { npRound, toCartesian } from "./projection.ts";
+import type { Surface } from "./surface.ts";
+
+/** check_aki_richards_convention (with OpenQuake's use of the corner depths). */
+function checkAkiRichards(edges: Line[]) {
+  const ul = edges[0].coo[0], u1 = edges[0].coo[1];
+  const last = edges[edges.length - 1];
+  const bl = last.coo[0], b1 = last.coo[1];
+  const v = new Float64Array(12);
+  toCartesian(ul[0], ul[1], ul[2], v, 0);
+  toCartesian(u1[0], u1[1], b1[2], v, 3); // OpenQuake uses b1's depth for the upper right corner
+  toCartesian(bl[0], bl[1], bl[2], v, 6);
+  toCartesian(b1[0], b1[1], b1[2], v, 9);
+  const P = (k: number) => [v[3 * k], v[3 * k + 1], v[3 * k + 2]];
+  const [pul, pur, pbl, pbr] = [P(0), P(1), P(2), P(3)];
+  const d = (a: number[], b: number[]) => [a[0] - b[0], a[1] - b[1], a[2] - b[2]];
+  const cr = (a: number[], b: number[]) => [
+    a[1] * b[2] - a[2] * b[1],
+    a[2] * b[0] - a[0] * b[2],
+    a[0] * b[1] - a[1] * b[0],
+  ];
+  const top = d(pur, pul), left = d(pbl, pul), right = d(pbr, pur);
+  const lc = cr(left, top), rc = cr(right, top);
+  if (lc.every((x) => x === 0) || rc.every((x) => x === 0)) return;
+  const unit = (a: number[]) => {
+    const n = Math.hypot(a[0], a[1], a[2]);
+    return a.map((x) => x / n);
+  };
+  const dot = (a: number[], b: number[]) => a[0] * b[0] + a[1] * b[1] + a[2] * b[2];
+  const ang = (a: number[], b: number[]) =>
+    Math.round(Math.acos(Math.max(-1, Math.min(1, dot(unit(a), unit(b))))) * 1800 / Math.PI) / 10;
+  if (ang(pul, lc) > 90 || ang(pur, rc) > 90) {
+    throw new Error("Surface does not conform with Aki & Richards convention");
+  }
+}
+
+/** ComplexFaultSurface.from_fault_data: the whole-fault mesh from edges top to bottom. */
+export function complexFaultMesh(edgePoints: number[][][], meshSpacing: number): RectMesh {
+  if (edgePoints.length < 2) throw new Error("at least two edges are required");
+  if (!edgePoints.every((e) => e.length >= 2)) {
+    throw new Error("at least two points must be defined in each edge");
+  }
+  if (!(meshSpacing > 0)) throw new Error("mesh spacing must be positive");
+  const edges = edgePoints.map((e) => Line.of(e));
+  checkAkiRichards(edges);
+  const meanLength = edges.reduce((s, e) => s + e.length, 0) / edges.length;
+  const nH = Math.trunc(npRound(meanLength / meshSpacing)) + 1;
+  if (nH <= 1) {
+    throw new Error(
+      `mesh spacing ${meshSpacing.toFixed(1)} km is too big for mean length ${
+        meanLength.toFixed(1)
+      } km`,
+    );
+  }
+  const resampled = edges.map((e) => e.resampleToNumPoints(nH).coo);
+  const vert: Line[] = [];
+  for (let j = 0; j < nH; j++) vert.push(Line.of(resampled.map((e) => e[j])));
+  const meanWidth = vert.reduce((s, e) => s + e.length, 0) / vert.length;
+  const nV = Math.trunc(npRound(meanWidth / meshSpacing)) + 1;
+  if (nV <= 1) {
+    throw new Error(
+      `mesh spacing ${meshSpacing.toFixed(1)} km is too big for mean width ${
+        meanWidth.toFixed(1)
+      } km`,
+    );
+  }
+  const cols = vert.map((v) => v.resampleToNumPoints(nV).coo);
+  const lons = new Float64Array(nV * nH), lats = new Float64Array(nV * nH);
+  const deps = new Float64Array(nV * nH);
+  for (let i = 0; i < nV; i++) {
+    for (let j = 0; j < nH; j++) {
+      const p = cols[j][i];
+      lons[i * nH + j] = p[0];
+      lats[i * nH + j] = p[1];
+      deps[i * nH + j] = p[2];
+    }
+  }
+  return RectMesh.of(nV, nH, lons, lats, deps);
+}
+
+export class ComplexFaultSurface extends MeshSurface implements Surface {
+  constructor(mesh: RectMesh) {
+    if (mesh.rows < 2 || mesh.cols < 2) throw new Error(`invalid mesh ${mesh.rows}x${mesh.cols}`);
+    super(mesh);
+  }
+
+  static fromFaultData(edges: number[][][], meshSpacing: number): ComplexFaultSurface {
+    return new ComplexFaultSurface(complexFaultMesh(edges, meshSpacing));
+  }
+
+  protected dipStrike(): [number, number] {
+    return this.mesh.meanInclinationAndAzimuth();
+  }
+
+  protected width(): number {
+    return this.mesh.meanWidth();
+  }
+}
