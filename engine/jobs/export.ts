@@ -1,0 +1,118 @@
+// Exports of a finished calculation: one output in one format (API downloads, CLI `export`),
+// and the job's input files as a re-runnable zip.
+import { zipSync } from "fflate";
+import { basename, dirname, isAbsolute, relative, resolve } from "node:path";
+import { Datastore } from "../datastore.ts";
+import { datastorePath, type JobDB, type JobRow } from "../db.ts";
+import { EXPORTERS, exportFormats, getExporter } from "../export/registry.ts";
+import { readJobIni } from "../input/ini.ts";
+
+/** OpenQuake's DataStoreExportError: the output cannot be exported in that format. */
+export class DataStoreExportError extends Error {
+  override name = "DataStoreExportError";
+}
+
+/** Output types a user sees (those with at least one non-txt export format). */
+export function exportableFormats(type: string): string[] {
+  return exportFormats(type).filter((f) => f !== "txt");
+}
+
+/** Runs the exporter of (type, format) into `dir`; returns the written files. */
+export async function exportOutput(
+  datadir: string,
+  calcId: number,
+  type: string,
+  format: string,
+  dir: string,
+): Promise<string[]> {
+  const exporter = getExporter(type, format);
+  if (!exporter) throw new DataStoreExportError(`Could not export ${type} in ${format}`);
+  const dsPath = datastorePath(datadir, calcId);
+  try {
+    Deno.statSync(dsPath);
+  } catch {
+    throw new DataStoreExportError(`Could not export ${type} in ${format}: no datastore ${dsPath}`);
+  }
+  const ds = new Datastore(dsPath, { readOnly: true });
+  try {
+    return await exporter(ds, format, dir, calcId);
+  } finally {
+    ds.close();
+  }
+}
+
+/**
+ * Exports every registered output of a job in the given formats (CLI `--exports`, `export`);
+ * formats an output does not have are skipped.
+ */
+export async function exportAll(
+  db: JobDB,
+  calcId: number,
+  dir: string,
+  formats?: string[],
+): Promise<string[]> {
+  Deno.mkdirSync(dir, { recursive: true });
+  const files: string[] = [];
+  for (const out of db.outputs(calcId)) {
+    const fmts = exportableFormats(out.ds_key);
+    for (const fmt of formats ?? fmts.slice(0, 1)) {
+      if (!fmts.includes(fmt)) continue;
+      files.push(...await exportOutput(dirname(db.path), calcId, out.ds_key, fmt, dir));
+    }
+  }
+  return files;
+}
+
+/** Input paths referenced from a job: the ini, `*_file` parameters, files named in XML inputs. */
+function referencedInputs(job: JobRow): string[] {
+  const seen = new Set<string>([job.job_ini]);
+  const queue: string[] = [];
+  const { params } = readJobIni(job.job_ini);
+  const base = dirname(job.job_ini);
+  for (const [k, v] of Object.entries(params)) {
+    if (!(k.endsWith("_file") || k === "sites_csv") || !v.trim()) continue;
+    for (const f of v.trim().split(/\s+/)) queue.push(isAbsolute(f) ? f : resolve(base, f));
+  }
+  while (queue.length) {
+    const p = queue.shift()!;
+    if (seen.has(p)) continue;
+    try {
+      if (!Deno.statSync(p).isFile) continue;
+    } catch {
+      continue;
+    }
+    seen.add(p);
+    if (!p.endsWith(".xml")) continue;
+    // logic trees name source models and other files as bare tokens
+    const xml = Deno.readTextFileSync(p);
+    for (const m of xml.matchAll(/[\w./-]+\.(?:xml|csv|hdf5|zip)\b/g)) {
+      if (!m[0].includes("://")) queue.push(resolve(dirname(p), m[0]));
+    }
+  }
+  return [...seen];
+}
+
+/** The job's inputs as a zip: the uploaded folder, or the files an in-place ini references. */
+export function jobZip(job: JobRow): Uint8Array {
+  const files: Record<string, Uint8Array> = {};
+  const uploaded = job.job_ini.startsWith(job.ds_calc_dir + "/");
+  if (uploaded) {
+    const walk = (dir: string) => {
+      for (const e of Deno.readDirSync(dir)) {
+        const p = `${dir}/${e.name}`;
+        if (e.isDirectory) walk(p);
+        else if (e.isFile) files[relative(job.ds_calc_dir, p)] = Deno.readFileSync(p);
+      }
+    };
+    walk(job.ds_calc_dir);
+  } else {
+    const base = dirname(job.job_ini);
+    for (const p of referencedInputs(job)) {
+      const rel = relative(base, p);
+      files[rel.startsWith("..") ? basename(p) : rel] = Deno.readFileSync(p);
+    }
+  }
+  return zipSync(files, { level: 6 });
+}
+
+export { EXPORTERS };

@@ -1,0 +1,29 @@
+// The HTTP application: the OpenQuake REST API under /v1, the login routes with auth on.
+import { Hono } from "hono";
+import { accountsRoutes, authMiddleware } from "./auth.ts";
+import { calcRoutes } from "./calc.ts";
+import type { Env, ServerConfig } from "./context.ts";
+import { infoRoutes } from "./info.ts";
+
+export function createApp(cfg: ServerConfig): Hono<Env> {
+  // strict: `/v1/calc/list/` is not `/v1/calc/list` (Django's anchored regexes)
+  const app = new Hono<Env>({ strict: true });
+  app.use("*", authMiddleware(cfg));
+  if (cfg.lockdown) accountsRoutes(app, cfg);
+  infoRoutes(app);
+  calcRoutes(app);
+  app.get("/", () => new Response(null, { status: 301, headers: { Location: "/engine/" } }));
+  app.notFound(() =>
+    new Response(null, {
+      status: 404,
+      headers: { "Content-Type": "text/html; charset=utf-8", "Content-Length": "0" },
+    })
+  );
+  app.onError((err) =>
+    new Response(`${err.name}: ${err.message}\n${err.stack ?? ""}`, {
+      status: 500,
+      headers: { "Content-Type": "text/plain" },
+    })
+  );
+  return app;
+}
