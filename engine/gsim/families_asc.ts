@@ -16,6 +16,7 @@ import {
   CY14_ALIASES,
 } from "./chiou_youngs_2014.ts";
 import { idriss2014 } from "./idriss_2014.ts";
+import { CAUZZI_2014 } from "./cauzzi_2014.ts";
 
 export const GSIMS: Record<string, GsimFactory> = {
   SadighEtAl1997: sadighEtAl1997,
@@ -28,6 +29,7 @@ export const GSIMS: Record<string, GsimFactory> = {
   ChiouYoungs2014PEER: chiouYoungs2014PEER,
   ChiouYoungs2014NearFaultEffect: chiouYoungs2014NearFaultEffect,
   Idriss2014: idriss2014,
+  ...CAUZZI_2014,
 };
 
 export const ALIASES: Record<string, [string, Record<string, unknown>]> = {
