@@ -4,12 +4,14 @@ import * as campbell2003 from "./campbell_2003.ts";
 import * as toro2002 from "./toro_2002.ts";
 import * as atkinsonBoore2006 from "./atkinson_boore_2006.ts";
 import * as pezeshk2011 from "./pezeshk_2011.ts";
+import * as booreAtkinson2011 from "./boore_atkinson_2011.ts";
 
 export const GSIMS: Record<string, GsimFactory> = {
   ...toro2002.GSIMS,
   ...campbell2003.GSIMS,
   ...atkinsonBoore2006.GSIMS,
   ...pezeshk2011.GSIMS,
+  ...booreAtkinson2011.GSIMS,
 };
 export const ALIASES: Record<string, [string, Record<string, unknown>]> = {
   ...atkinsonBoore2006.ALIASES,
