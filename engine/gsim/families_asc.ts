@@ -17,6 +17,7 @@ import {
 } from "./chiou_youngs_2014.ts";
 import { idriss2014 } from "./idriss_2014.ts";
 import { CAUZZI_2014 } from "./cauzzi_2014.ts";
+import { BINDI_2014 } from "./bindi_2014.ts";
 
 export const GSIMS: Record<string, GsimFactory> = {
   SadighEtAl1997: sadighEtAl1997,
@@ -30,6 +31,7 @@ export const GSIMS: Record<string, GsimFactory> = {
   ChiouYoungs2014NearFaultEffect: chiouYoungs2014NearFaultEffect,
   Idriss2014: idriss2014,
   ...CAUZZI_2014,
+  ...BINDI_2014,
 };
 
 export const ALIASES: Record<string, [string, Record<string, unknown>]> = {

@@ -1,0 +1,26 @@
+import { tableTest } from "./_tables.ts";
+
+tableTest("BindiEtAl2014RhypEC8", {}, "BINDI2014/B14_Rhypo_EC8_INTER_STD.csv", 0.1);
+tableTest("BindiEtAl2014RhypEC8", {}, "BINDI2014/B14_Rhypo_EC8_INTRA_STD.csv", 0.1);
+tableTest("BindiEtAl2014RhypEC8", {}, "BINDI2014/B14_Rhypo_EC8_MEAN.csv", 0.1);
+tableTest("BindiEtAl2014RhypEC8NoSOF", {}, "BINDI2014/B14_Rhypo_EC8_NoSOF_INTER_STD.csv", 0.1);
+tableTest("BindiEtAl2014RhypEC8NoSOF", {}, "BINDI2014/B14_Rhypo_EC8_NoSOF_INTRA_STD.csv", 0.1);
+tableTest("BindiEtAl2014RhypEC8NoSOF", {}, "BINDI2014/B14_Rhypo_EC8_NoSOF_MEAN.csv", 0.1);
+tableTest("BindiEtAl2014RhypEC8NoSOF", {}, "BINDI2014/B14_Rhypo_EC8_NoSOF_TOTAL_STD.csv", 0.1);
+tableTest("BindiEtAl2014RhypEC8", {}, "BINDI2014/B14_Rhypo_EC8_TOTAL_STD.csv", 0.1);
+tableTest("BindiEtAl2014Rhyp", {}, "BINDI2014/B14_Rhypo_Vs30_INTER_STD.csv", 0.1);
+tableTest("BindiEtAl2014Rhyp", {}, "BINDI2014/B14_Rhypo_Vs30_INTRA_STD.csv", 0.1);
+tableTest("BindiEtAl2014Rhyp", {}, "BINDI2014/B14_Rhypo_Vs30_MEAN.csv", 0.1);
+tableTest("BindiEtAl2014Rhyp", {}, "BINDI2014/B14_Rhypo_Vs30_TOTAL_STD.csv", 0.1);
+tableTest("BindiEtAl2014RjbEC8", {}, "BINDI2014/B14_Rjb_EC8_INTER_STD.csv", 0.1);
+tableTest("BindiEtAl2014RjbEC8", {}, "BINDI2014/B14_Rjb_EC8_INTRA_STD.csv", 0.1);
+tableTest("BindiEtAl2014RjbEC8", {}, "BINDI2014/B14_Rjb_EC8_MEAN.csv", 0.1);
+tableTest("BindiEtAl2014RjbEC8NoSOF", {}, "BINDI2014/B14_Rjb_EC8_NoSOF_INTER_STD.csv", 0.1);
+tableTest("BindiEtAl2014RjbEC8NoSOF", {}, "BINDI2014/B14_Rjb_EC8_NoSOF_INTRA_STD.csv", 0.1);
+tableTest("BindiEtAl2014RjbEC8NoSOF", {}, "BINDI2014/B14_Rjb_EC8_NoSOF_MEAN.csv", 0.1);
+tableTest("BindiEtAl2014RjbEC8NoSOF", {}, "BINDI2014/B14_Rjb_EC8_NoSOF_TOTAL_STD.csv", 0.1);
+tableTest("BindiEtAl2014RjbEC8", {}, "BINDI2014/B14_Rjb_EC8_TOTAL_STD.csv", 0.1);
+tableTest("BindiEtAl2014Rjb", {}, "BINDI2014/B14_Rjb_Vs30_INTER_STD.csv", 0.1);
+tableTest("BindiEtAl2014Rjb", {}, "BINDI2014/B14_Rjb_Vs30_INTRA_STD.csv", 0.1);
+tableTest("BindiEtAl2014Rjb", {}, "BINDI2014/B14_Rjb_Vs30_MEAN.csv", 0.1);
+tableTest("BindiEtAl2014Rjb", {}, "BINDI2014/B14_Rjb_Vs30_TOTAL_STD.csv", 0.1);
