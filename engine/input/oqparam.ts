@@ -254,41 +254,13 @@ export function linscale(xMin: number, xMax: number, n: number): number[] {
 // ---------------------------------------------------------------------------------------------
 // Intensity measure types (hazardlib/imt.py::from_string, sort_by_imt)
 
-const IMT_NAMES = new Set([
-  "PGA",
-  "PGV",
-  "PGD",
-  "EAS",
-  "FAS",
-  "DRVT",
-  "SA",
-  "FIV3",
-  "Sa_avg2",
-  "Sa_avg3",
-  "SDi",
-  "AvgSA",
-  "IA",
-  "CAV",
-  "RSD",
-  "RSD595",
-  "RSD575",
-  "RSD2080",
-  "MMI",
-  "JMA",
-  "ASH",
-  "LAVA",
-  "LAHAR",
-  "PYRO",
-  "Disp",
-  "DispProb",
-  "LiqProb",
-  "LiqOccur",
-  "LSE",
-  "PGDMax",
-  "LSD",
-  "PGDGeomMean",
-  "LsProb",
-]); // deno-fmt-ignore
+const IMT_NAMES = new Set(
+  (
+    "PGA PGV PGD EAS FAS DRVT SA FIV3 Sa_avg2 Sa_avg3 SDi AvgSA IA CAV RSD RSD595 RSD575 " +
+    "RSD2080 MMI JMA ASH LAVA LAHAR PYRO Disp DispProb LiqProb LiqOccur LSE PGDMax LSD " +
+    "PGDGeomMean LsProb"
+  ).split(" "),
+);
 
 /** An IMT normalized as OpenQuake writes it ("SA(0.10)" -> "SA(0.1)") and its period. */
 export function normalizeImt(value: string): { imt: string; period: number } {
@@ -662,19 +634,10 @@ export const valid = {
     (value) => intensityMeasureTypesAndLevels(value),
   ),
   disagg_outputs: v("disagg_outputs", (value) => {
-    const ok = [
-      "Mag",
-      "Dist",
-      "Mag_Dist",
-      "Mag_Dist_Eps",
-      "Lon_Lat",
-      "Mag_Lon_Lat",
-      "TRT",
-      "TRT_Mag",
-      "TRT_Lon_Lat",
-      "TRT_Mag_Dist",
-      "TRT_Mag_Dist_Eps",
-    ]; // deno-fmt-ignore
+    const ok = (
+      "Mag Dist Mag_Dist Mag_Dist_Eps Lon_Lat Mag_Lon_Lat TRT TRT_Mag TRT_Lon_Lat " +
+      "TRT_Mag_Dist TRT_Mag_Dist_Eps"
+    ).split(" ");
     const vals = value.replaceAll(",", " ").split(/\s+/).filter((x) => x);
     for (const x of vals) if (!ok.includes(x)) throw new Error(`Invalid disagg output: ${x}`);
     return vals;
@@ -858,26 +821,11 @@ function checkLevels(imls: number[], imt: string, minIml = 1e-10): void {
 // ---------------------------------------------------------------------------------------------
 // The parameter table
 
-export const ALL_CALCULATORS = [
-  "aftershock",
-  "classical_risk",
-  "classical_damage",
-  "classical",
-  "custom",
-  "event_based",
-  "scenario",
-  "post_risk",
-  "ebrisk",
-  "scenario_risk",
-  "event_based_risk",
-  "disaggregation",
-  "multi_risk",
-  "classical_bcr",
-  "preclassical",
-  "event_based_damage",
-  "scenario_damage",
-  "workflow",
-]; // deno-fmt-ignore
+export const ALL_CALCULATORS = (
+  "aftershock classical_risk classical_damage classical custom event_based scenario post_risk " +
+  "ebrisk scenario_risk event_based_risk disaggregation multi_risk classical_bcr preclassical " +
+  "event_based_damage scenario_damage workflow"
+).split(" ");
 
 const COST_TYPES = ["structural", "nonstructural", "contents", "business_interruption"];
 /** every "+"-joined combination of the cost types, in canonical order */
@@ -933,7 +881,7 @@ const ROWS: Record<string, Row> = {
       "aep, oep, ep",
       "oep, ep, aep",
       "oep, aep, ep",
-    ), // deno-fmt-ignore
+    ),
     '"ep"',
   ],
   amplification_method: [choice("convolution", "kernel"), '"convolution"'],
@@ -1145,51 +1093,21 @@ export const ALIASES: Record<string, string> = {
 
 /** the input-file kinds OpenQuake accepts as `<kind>_file` / `<kind>_csv` */
 export const KNOWN_INPUTS = new Set([
-  "rupture_model",
-  "exposure",
-  "site_model",
-  "delta_rates",
-  "source_model",
-  "shakemap",
-  "gmfs",
-  "gsim_logic_tree",
-  "source_model_logic_tree",
-  "geometry",
-  "hazard_curves",
-  "insurance",
-  "reinsurance",
-  "ins_loss",
-  "job_ini",
-  "multi_peril",
-  "taxonomy_mapping",
-  "fragility",
-  "consequence",
-  "reqv",
-  "input_zip",
-  "reqv_ignore_sources",
-  "amplification",
-  "station_data",
-  "mmi",
-  "nonstructural_fragility",
-  "nonstructural_consequence",
-  "structural_fragility",
-  "structural_consequence",
-  "contents_fragility",
-  "contents_consequence",
-  "business_interruption_fragility",
-  "business_interruption_consequence",
-  "structural_vulnerability_retrofitted",
-  "groundshaking_fragility",
-  "groundshaking_vulnerability",
-  "liquefaction_fragility",
-  "liquefaction_vulnerability",
-  "landslide_fragility",
-  "landslide_vulnerability",
-  "post_loss_amplification",
+  ...(
+    "rupture_model exposure site_model delta_rates source_model shakemap gmfs gsim_logic_tree " +
+    "source_model_logic_tree geometry hazard_curves insurance reinsurance ins_loss job_ini " +
+    "multi_peril taxonomy_mapping fragility consequence reqv input_zip reqv_ignore_sources " +
+    "amplification station_data mmi nonstructural_fragility nonstructural_consequence " +
+    "structural_fragility structural_consequence contents_fragility contents_consequence " +
+    "business_interruption_fragility business_interruption_consequence " +
+    "structural_vulnerability_retrofitted groundshaking_fragility groundshaking_vulnerability " +
+    "liquefaction_fragility liquefaction_vulnerability landslide_fragility " +
+    "landslide_vulnerability post_loss_amplification"
+  ).split(" "),
   ...[...COST_TYPES, "number", "area", "occupants", "residents", "affectedpop", "injured"].map(
     (t) => `${t}_vulnerability`,
   ),
-]); // deno-fmt-ignore
+]);
 
 /**
  * The body of GET /v1/ini_defaults (api.md §5.4, Appendix A): parameters with a non-NaN default,
@@ -1314,17 +1232,12 @@ export function minMagFor(oq: OqParam, trt: string): number {
 }
 
 // keys whose value is a whitespace-separated list of files (readinput.update)
-const MULTI_FILE_KEYS = new Set([
-  "hazard_curves_csv",
-  "hazard_curves_file",
-  "gmfs_csv",
-  "gmfs_file",
-  "site_model_csv",
-  "site_model_file",
-  "source_model_file",
-  "exposure_csv",
-  "exposure_file",
-]); // deno-fmt-ignore
+const MULTI_FILE_KEYS = new Set(
+  (
+    "hazard_curves_csv hazard_curves_file gmfs_csv gmfs_file site_model_csv site_model_file " +
+    "source_model_file exposure_csv exposure_file"
+  ).split(" "),
+);
 
 function clone<T>(x: T): T {
   if (x instanceof IntegrationDistance) {
@@ -1671,7 +1584,7 @@ function checkRisk(
 
 function isValid(
   oq: Record<string, any>,
-  names: Record<string, string>,
+  _names: Record<string, string>,
   base: string,
   errAt: ErrAt,
   err: Err,
