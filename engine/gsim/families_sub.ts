@@ -5,6 +5,7 @@ import * as zhao2006 from "./zhao_2006.ts";
 import * as atkinsonBoore2003 from "./atkinson_boore_2003.ts";
 import * as youngs1997 from "./youngs_1997.ts";
 import * as linLee2008 from "./lin_lee_2008.ts";
+import * as atkinsonMacias2009 from "./atkinson_macias_2009.ts";
 
 export const GSIMS: Record<string, GsimFactory> = {
   ...abrahamson2015.GSIMS,
@@ -12,5 +13,6 @@ export const GSIMS: Record<string, GsimFactory> = {
   ...atkinsonBoore2003.GSIMS,
   ...youngs1997.GSIMS,
   ...linLee2008.GSIMS,
+  ...atkinsonMacias2009.GSIMS,
 };
 export const ALIASES: Record<string, [string, Record<string, unknown>]> = {};
