@@ -18,6 +18,7 @@ import {
 import { idriss2014 } from "./idriss_2014.ts";
 import { CAUZZI_2014 } from "./cauzzi_2014.ts";
 import { BINDI_2014 } from "./bindi_2014.ts";
+import { BINDI_2011 } from "./bindi_2011.ts";
 
 export const GSIMS: Record<string, GsimFactory> = {
   SadighEtAl1997: sadighEtAl1997,
@@ -32,6 +33,7 @@ export const GSIMS: Record<string, GsimFactory> = {
   Idriss2014: idriss2014,
   ...CAUZZI_2014,
   ...BINDI_2014,
+  ...BINDI_2011,
 };
 
 export const ALIASES: Record<string, [string, Record<string, unknown>]> = {
