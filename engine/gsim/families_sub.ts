@@ -7,6 +7,7 @@ import * as youngs1997 from "./youngs_1997.ts";
 import * as linLee2008 from "./lin_lee_2008.ts";
 import * as atkinsonMacias2009 from "./atkinson_macias_2009.ts";
 import * as garcia2005 from "./garcia_2005.ts";
+import * as kanno2006 from "./kanno_2006.ts";
 
 export const GSIMS: Record<string, GsimFactory> = {
   ...abrahamson2015.GSIMS,
@@ -16,5 +17,6 @@ export const GSIMS: Record<string, GsimFactory> = {
   ...linLee2008.GSIMS,
   ...atkinsonMacias2009.GSIMS,
   ...garcia2005.GSIMS,
+  ...kanno2006.GSIMS,
 };
 export const ALIASES: Record<string, [string, Record<string, unknown>]> = {};
