@@ -19,6 +19,7 @@ import { idriss2014 } from "./idriss_2014.ts";
 import { CAUZZI_2014 } from "./cauzzi_2014.ts";
 import { BINDI_2014 } from "./bindi_2014.ts";
 import { BINDI_2011 } from "./bindi_2011.ts";
+import { cauzziFaccioli2008, faccioliEtAl2010 } from "./cauzzi_faccioli_2008.ts";
 
 export const GSIMS: Record<string, GsimFactory> = {
   SadighEtAl1997: sadighEtAl1997,
@@ -34,6 +35,8 @@ export const GSIMS: Record<string, GsimFactory> = {
   ...CAUZZI_2014,
   ...BINDI_2014,
   ...BINDI_2011,
+  CauzziFaccioli2008: cauzziFaccioli2008,
+  FaccioliEtAl2010: faccioliEtAl2010,
 };
 
 export const ALIASES: Record<string, [string, Record<string, unknown>]> = {
