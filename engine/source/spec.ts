@@ -138,6 +138,8 @@ export interface SimpleFaultSourceSpec extends SourceBase {
   ruptAspectRatio: number;
   mfd: MfdSpec;
   rake: number;
+  /** mesh spacing (km) set by a simpleFaultGeometryAbsolute uncertainty; else rupture_mesh_spacing */
+  meshSpacing?: number;
   /** optional hypocentre positions (fractions along strike/down dip) multiplying the ruptures */
   hypoList?: { alongStrike: number; downDip: number; weight: number }[];
   /** optional slip directions (degrees) multiplying the ruptures */
@@ -151,6 +153,8 @@ export interface ComplexFaultSourceSpec extends SourceBase {
   ruptAspectRatio: number;
   mfd: MfdSpec;
   rake: number;
+  /** mesh spacing (km) set by a complexFaultGeometryAbsolute uncertainty; else complex_fault_mesh_spacing */
+  meshSpacing?: number;
 }
 
 export interface KiteFaultSourceSpec extends SourceBase {
