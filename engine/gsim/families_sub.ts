@@ -8,6 +8,7 @@ import * as linLee2008 from "./lin_lee_2008.ts";
 import * as atkinsonMacias2009 from "./atkinson_macias_2009.ts";
 import * as garcia2005 from "./garcia_2005.ts";
 import * as kanno2006 from "./kanno_2006.ts";
+import * as siMidorikawa1999 from "./si_midorikawa_1999.ts";
 
 export const GSIMS: Record<string, GsimFactory> = {
   ...abrahamson2015.GSIMS,
@@ -18,5 +19,6 @@ export const GSIMS: Record<string, GsimFactory> = {
   ...atkinsonMacias2009.GSIMS,
   ...garcia2005.GSIMS,
   ...kanno2006.GSIMS,
+  ...siMidorikawa1999.GSIMS,
 };
 export const ALIASES: Record<string, [string, Record<string, unknown>]> = {};
