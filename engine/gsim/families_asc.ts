@@ -20,6 +20,7 @@ import { CAUZZI_2014 } from "./cauzzi_2014.ts";
 import { BINDI_2014 } from "./bindi_2014.ts";
 import { BINDI_2011 } from "./bindi_2011.ts";
 import { cauzziFaccioli2008, faccioliEtAl2010 } from "./cauzzi_faccioli_2008.ts";
+import { akkarCagnan2010 } from "./akkar_cagnan_2010.ts";
 
 export const GSIMS: Record<string, GsimFactory> = {
   SadighEtAl1997: sadighEtAl1997,
@@ -37,6 +38,7 @@ export const GSIMS: Record<string, GsimFactory> = {
   ...BINDI_2011,
   CauzziFaccioli2008: cauzziFaccioli2008,
   FaccioliEtAl2010: faccioliEtAl2010,
+  AkkarCagnan2010: akkarCagnan2010,
 };
 
 export const ALIASES: Record<string, [string, Record<string, unknown>]> = {
