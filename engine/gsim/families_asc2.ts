@@ -1,11 +1,13 @@
 // Models of this family group, registered by OpenQuake class name.
 import type { GsimFactory } from "./types.ts";
+import { akkarBommer2010 } from "./akkar_bommer_2010.ts";
 import {
   campbellBozorgnia2008,
   campbellBozorgnia2008Arbitrary,
 } from "./campbell_bozorgnia_2008.ts";
 
 export const GSIMS: Record<string, GsimFactory> = {
+  AkkarBommer2010: akkarBommer2010,
   CampbellBozorgnia2008: campbellBozorgnia2008,
   CampbellBozorgnia2008Arbitrary: campbellBozorgnia2008Arbitrary,
 };
