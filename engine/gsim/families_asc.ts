@@ -21,6 +21,7 @@ import { BINDI_2014 } from "./bindi_2014.ts";
 import { BINDI_2011 } from "./bindi_2011.ts";
 import { cauzziFaccioli2008, faccioliEtAl2010 } from "./cauzzi_faccioli_2008.ts";
 import { akkarCagnan2010 } from "./akkar_cagnan_2010.ts";
+import { BRADLEY_2013 } from "./bradley_2013.ts";
 
 export const GSIMS: Record<string, GsimFactory> = {
   SadighEtAl1997: sadighEtAl1997,
@@ -39,6 +40,7 @@ export const GSIMS: Record<string, GsimFactory> = {
   CauzziFaccioli2008: cauzziFaccioli2008,
   FaccioliEtAl2010: faccioliEtAl2010,
   AkkarCagnan2010: akkarCagnan2010,
+  ...BRADLEY_2013,
 };
 
 export const ALIASES: Record<string, [string, Record<string, unknown>]> = {
