@@ -1,3 +1,7 @@
+import { ok } from "node:assert";
+import { makeGsim } from "../../engine/gsim/registry.ts";
+import { evaluateGsim } from "../../engine/gsim/evaluate.ts";
+import { parseImt } from "../../engine/gsim/imt.ts";
 import { tableTest } from "./_tables.ts";
 
 tableTest("Bradley2013Volc", {}, "BRADLEY13/Bradley2013Volc_INTER_EVENT_STDDEV.csv", 0.1);
@@ -16,11 +20,6 @@ tableTest("Bradley2013", {}, "BRADLEY13/Bradley2013_MEAN_SS.csv", 0.1);
 tableTest("Bradley2013", {}, "BRADLEY13/Bradley2013_TOTAL_STDDEV_NM.csv", 0.1);
 tableTest("Bradley2013", {}, "BRADLEY13/Bradley2013_TOTAL_STDDEV_RV.csv", 0.1);
 tableTest("Bradley2013", {}, "BRADLEY13/Bradley2013_TOTAL_STDDEV_SS.csv", 0.1);
-
-import { ok } from "node:assert";
-import { makeGsim } from "../../engine/gsim/registry.ts";
-import { evaluateGsim } from "../../engine/gsim/evaluate.ts";
-import { parseImt } from "../../engine/gsim/imt.ts";
 
 Deno.test("Bradley2013LHC / AdditionalSigma: component ratio and Christchurch extra sigma", () => {
   const block = {
