@@ -136,8 +136,11 @@ export class ContextBuilder {
     return this.rows >= this.cap;
   }
 
-  /** Adds the rows of one rupture; `pointLike` ruptures keep rrup < D, others rrup <= D. */
-  add(rup: Rupture, pointLike: boolean): number {
+  /**
+   * Adds the rows of one rupture; `pointLike` ruptures keep rrup < D, others rrup <= D.
+   * `sids` restricts the sites (ascending indices), e.g. the close or far sites of a point source.
+   */
+  add(rup: Rupture, pointLike: boolean, sids?: ArrayLike<number>): number {
     const D = this.opts.maxDistance(rup.mag);
     if (!(D > 0)) return 0;
     const s = this.sites;
@@ -149,7 +152,9 @@ export class ContextBuilder {
     const lonMid = west <= east ? (west + east) / 2 : ((west + east + 360) / 2) % 360;
     const lonHalf = (west <= east ? east - west : east + 360 - west) / 2 + dlon;
     let nc = 0;
-    for (let i = 0; i < s.n; i++) {
+    const nsel = sids ? sids.length : s.n;
+    for (let k = 0; k < nsel; k++) {
+      const i = sids ? sids[k] : k;
       const lat = s.lat[i];
       if (lat < south - dlat || lat > north + dlat) continue;
       const dl = Math.abs(((s.lon[i] - lonMid + 540) % 360) - 180);

@@ -2,6 +2,7 @@
 // as a NumPy .npz archive. Unknown names fall back to the raw datastore item of that name.
 import type { Datastore } from "./datastore.ts";
 import { type NdArray, npz } from "./npz.ts";
+import { HAZARD_EXTRACTORS } from "./extract_hazard.ts";
 
 export type { NdArray, RecField } from "./npz.ts";
 export { packRecords, recordDescr } from "./npz.ts";
@@ -21,7 +22,7 @@ export type Extracted = Record<
 export type Extractor = (ds: Datastore, what: string, query: URLSearchParams) => Extracted;
 
 /** By spec name, the part before the first `/` (e.g. `agg_losses` for `agg_losses/structural`). */
-export const EXTRACTORS: Record<string, Extractor> = {};
+export const EXTRACTORS: Record<string, Extractor> = { ...HAZARD_EXTRACTORS };
 
 export function toNpz(x: Extracted): Uint8Array {
   return npz(x);

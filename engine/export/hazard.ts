@@ -16,7 +16,7 @@ import {
   type StoredSitecol,
 } from "../post/store.ts";
 import { uhsImtIndices } from "../post/hmaps.ts";
-import { EXPORTERS } from "./registry.ts";
+import type { Exporter } from "./registry.ts";
 
 /** Python's `'%.<d>E' % x`. */
 export function fmtE(x: number, d = 6): string {
@@ -424,19 +424,21 @@ export async function exportHazardXml(
   return out.sort();
 }
 
-/** Registers the hazard exporters (formats in OpenQuake's `outtypes` order). */
-export function registerHazardExporters(): void {
-  for (const key of ["hcurves", "hmaps", "uhs"] as const) {
-    EXPORTERS[key] = {
-      csv: (ds, _fmt, dir, calcId, kind) => exportHazardCsv(ds, key, dir, calcId, kind),
-      npz: (ds, _fmt, dir, calcId) => exportHazardNpz(ds, key, dir, calcId),
-    };
-  }
-  EXPORTERS.realizations = {
-    csv: (ds, _fmt, dir, calcId) => exportRealizationsCsv(ds, dir, calcId),
-  };
-}
-
-registerHazardExporters();
+/** The hazard exporters by output type and format (formats in OpenQuake's `outtypes` order). */
+export const HAZARD_EXPORTERS: Record<string, Record<string, Exporter>> = {
+  hcurves: {
+    csv: (ds, _fmt, dir, calcId, kind) => exportHazardCsv(ds, "hcurves", dir, calcId, kind),
+    npz: (ds, _fmt, dir, calcId) => exportHazardNpz(ds, "hcurves", dir, calcId),
+  },
+  hmaps: {
+    csv: (ds, _fmt, dir, calcId, kind) => exportHazardCsv(ds, "hmaps", dir, calcId, kind),
+    npz: (ds, _fmt, dir, calcId) => exportHazardNpz(ds, "hmaps", dir, calcId),
+  },
+  uhs: {
+    csv: (ds, _fmt, dir, calcId, kind) => exportHazardCsv(ds, "uhs", dir, calcId, kind),
+    npz: (ds, _fmt, dir, calcId) => exportHazardNpz(ds, "uhs", dir, calcId),
+  },
+  realizations: { csv: (ds, _fmt, dir, calcId) => exportRealizationsCsv(ds, dir, calcId) },
+};
 
 export type { HazardInfo };

@@ -1,0 +1,484 @@
+// SPDX-License-Identifier: AGPL-3.0-or-later
+// The classical PSHA calculator (science.md §0.3, §4): job.ini -> sites -> logic trees ->
+// for each source-model realization and TRT group, ruptures streamed into bounded context
+// blocks -> for each GSIM of the TRT the backend's log-PNE accumulation -> realization curves,
+// statistics, hazard maps and UHS in the datastore, outputs registered for /results.
+import { Datastore } from "../datastore.ts";
+import { ContextBuilder, requiresOf, type RuptureContextBlock } from "../context.ts";
+import type { Rupture, SourceOptions } from "../geo/surface.ts";
+import { assertSupports } from "../gsim/evaluate.ts";
+import { parseImt } from "../gsim/imt.ts";
+import type { Imt } from "../gsim/imt.ts";
+import { parseGsimSpec } from "../gsim/registry.ts";
+import type { GsimDef } from "../gsim/types.ts";
+import { hazardStats, type OqParam, readOqParam } from "../input/oqparam.ts";
+import { blockPoes } from "../kernels/cpu.ts";
+import { type BackendName, getBackend } from "../kernels/select.ts";
+import type { Backend, PneJob } from "../kernels/types.ts";
+import { readLogicTrees } from "../logictree/index.ts";
+import type { FullLogicTree, GsimBranch } from "../logictree/index.ts";
+import { minMaxMag } from "../mfd/index.ts";
+import { computeHazardMaps, computeUhs, uhsImtIndices } from "../post/hmaps.ts";
+import { computeStatCurves, statFunction } from "../post/stats.ts";
+import type { HazardInfo, StoredRealization, StoredSitecol } from "../post/store.ts";
+import { isPointLike, iterRuptures, pointSources } from "../source/index.ts";
+import { pointBlocks } from "../source/point.ts";
+import type { SourceGroupSpec, SourceSpec } from "../source/spec.ts";
+import { loadSites, type Sites } from "./classical_sites.ts";
+import type { CalcContext, Calculator } from "./types.ts";
+
+export interface RunClassicalOptions {
+  /** an open datastore to write into, or the path of a new one */
+  datastore?: Datastore;
+  datastorePath?: string;
+  backend?: Backend | BackendName;
+  overrides?: Record<string, string>;
+  log?: (level: "debug" | "info" | "warning" | "error", msg: string) => void;
+  progress?: (done: number, total: number) => void;
+  signal?: AbortSignal;
+  /** rows per context block (default 65536) */
+  blockRows?: number;
+}
+
+/** What a run leaves besides the datastore (for tests and the registry of outputs). */
+export interface ClassicalResult {
+  datastore: Datastore;
+  oq: OqParam;
+  info: HazardInfo;
+  /** number of (rupture, site) contexts computed, per source-model realization and TRT */
+  numContexts: number;
+  numRuptures: number;
+}
+
+const MAX_SITES_DISAGG = 10;
+
+interface Levels {
+  imts: Imt[];
+  levels: Float64Array;
+  offsets: number[];
+  L1: number;
+}
+
+function levelsOf(oq: OqParam): Levels {
+  const imts = oq.imtls.map((x) => parseImt(x.imt));
+  const offsets = [0];
+  const all: number[] = [];
+  for (const x of oq.imtls) {
+    all.push(...x.levels);
+    offsets.push(all.length);
+  }
+  const L1 = oq.imtls[0]?.levels.length ?? 0;
+  if (oq.imtls.some((x) => x.levels.length !== L1)) {
+    throw new Error("all IMTs must have the same number of levels");
+  }
+  return { imts, levels: Float64Array.from(all), offsets, L1 };
+}
+
+function sourceOptions(oq: OqParam): SourceOptions {
+  return {
+    ruptureMeshSpacing: oq.rupture_mesh_spacing,
+    complexFaultMeshSpacing: oq.complex_fault_mesh_spacing,
+    areaSourceDiscretization: oq.area_source_discretization ?? 10,
+    widthOfMfdBin: oq.width_of_mfd_bin ?? undefined,
+    investigationTime: oq.investigation_time ?? 1,
+  };
+}
+
+/** The largest magnitude of a source (for the minimum_magnitude discard). */
+function maxMagOf(src: SourceSpec, opts: SourceOptions): number {
+  if (src.kind === "nonParametricSeismicSource") return Math.max(...src.ruptures.map((r) => r.mag));
+  if (src.kind === "multiPointSource") {
+    return Math.max(...src.mfds.map((m) => minMaxMag(m, opts.widthOfMfdBin)[1]));
+  }
+  return minMaxMag(src.mfd, opts.widthOfMfdBin)[1];
+}
+
+function pyPsdist(v: number | [number, number][]): number {
+  return typeof v === "number" ? v : Math.max(...v.map((p) => p[1]));
+}
+
+/** Runs a classical calculation from a job.ini; returns the datastore with the results. */
+export async function runClassical(
+  jobIni: string,
+  opts: RunClassicalOptions = {},
+): Promise<ClassicalResult> {
+  const log = opts.log ?? (() => {});
+  const { oq, warnings } = readOqParam(jobIni, opts.overrides);
+  for (const w of warnings) log("warning", w);
+  const ds = opts.datastore ??
+    new Datastore(opts.datastorePath ?? await Deno.makeTempFile({ suffix: ".sqlite" }));
+  const backend = typeof opts.backend === "object"
+    ? opts.backend
+    : await getBackend(opts.backend ?? "auto");
+  const T = oq.investigation_time ?? 1;
+  const lv = levelsOf(oq);
+  const L = lv.levels.length;
+
+  const sites = await loadSites(oq);
+  const N = sites.n;
+  log("info", `Read ${N} site(s)`);
+
+  const inputs = oq.inputs;
+  const flt: FullLogicTree = readLogicTrees({
+    smltPath: inputs.source_model_logic_tree,
+    sourceModelPath: Array.isArray(inputs.source_model)
+      ? inputs.source_model[0]
+      : inputs.source_model,
+    gsimltPath: inputs.gsim_logic_tree,
+    gsim: oq.gsim && oq.gsim !== "[FromFile]" ? oq.gsim : undefined,
+    numberOfSamples: oq.number_of_logic_tree_samples,
+    randomSeed: oq.random_seed,
+    samplingMethod: oq.sampling_method,
+    inputDir: oq.base_path,
+    discardTrts: oq.discard_trts
+      ? String(oq.discard_trts).split(",").map((s) => s.trim()).filter(Boolean)
+      : undefined,
+    sourceId: oq.source_id?.length ? oq.source_id : undefined,
+    sourceNodes: oq.source_nodes?.length ? oq.source_nodes : undefined,
+  });
+  const R = flt.realizations.length;
+  log("info", `${R} realization(s), ${flt.sm.length} source model realization(s)`);
+
+  // the GSIMs, checked against the IMTs before any work
+  const gsimDefs = new Map<string, GsimDef>();
+  const gsimOf = (b: GsimBranch): GsimDef => {
+    let def = gsimDefs.get(b.spec);
+    if (!def) {
+      def = parseGsimSpec(b.spec);
+      assertSupports(def, lv.imts);
+      gsimDefs.set(b.spec, def);
+    }
+    return def;
+  };
+  for (const rlz of flt.realizations) Object.values(rlz.gsimByTrt).forEach(gsimOf);
+
+  const srcOpts = sourceOptions(oq);
+  const fewSites = N <= MAX_SITES_DISAGG;
+  // rates[r] = Σ over groups of −log PNE of the GSIM realization r assigns to the group's TRT
+  const rates = Array.from({ length: R }, () => new Float64Array(N * L));
+  let numContexts = 0, numRuptures = 0, keptSources = 0;
+  const groupsTotal = flt.sm.reduce(
+    (s, sm) => s + sm.sourceModels.reduce((t, m) => t + m.groups.length, 0),
+    0,
+  );
+  let groupsDone = 0;
+
+  for (const sm of flt.sm) {
+    const rlzs = flt.realizations.filter((r) => r.smOrdinal === sm.ordinal);
+    if (!rlzs.length) continue;
+    for (const model of sm.sourceModels) {
+      for (const group of model.groups) {
+        if (opts.signal?.aborted) throw new Error("aborted");
+        const trt = group.trt;
+        // the GSIM branches of this TRT among the realizations of this source model
+        const branches = new Map<string, GsimBranch>();
+        for (const r of rlzs) {
+          const b = r.gsimByTrt[trt] ?? r.gsimByTrt["*"];
+          if (!b) throw new Error(`no GSIM for tectonic region type ${trt}`);
+          branches.set(b.id, b);
+        }
+        const gids = [...branches.keys()];
+        const defs = gids.map((g) => gsimOf(branches.get(g)!));
+        const minMag = oq.minimum_magnitude[trt] ?? oq.minimum_magnitude.default ?? 0;
+        const sources = group.sources.filter((src) => !(minMag && maxMagOf(src, srcOpts) < minMag));
+        keptSources += sources.length;
+        if (!sources.length) continue;
+        const res = await computeGroup(
+          { ...group, sources },
+          defs,
+          sites,
+          oq,
+          lv,
+          backend,
+          srcOpts,
+          fewSites,
+          opts,
+        );
+        numContexts += res.numContexts;
+        numRuptures += res.numRuptures;
+        for (const r of rlzs) {
+          const b = r.gsimByTrt[trt] ?? r.gsimByTrt["*"];
+          const acc = res.logPne[gids.indexOf(b.id)];
+          const out = rates[r.ordinal];
+          for (let i = 0; i < acc.length; i++) out[i] -= acc[i];
+        }
+        groupsDone++;
+        opts.progress?.(groupsDone, groupsTotal);
+      }
+    }
+  }
+  if (keptSources === 0) throw new Error("All sources were discarded by minimum_magnitude");
+  log("info", `${numRuptures} ruptures, ${numContexts} contexts`);
+
+  // realization curves: PoE = 1 − exp(−Λ)
+  const curves = rates.map((rt) => rt.map((x) => -Math.expm1(-x)));
+  const info = storeHazard(ds, oq, flt, sites, lv, curves, T);
+  log("info", "Stored hazard curves, maps and spectra");
+  return { datastore: ds, oq, info, numContexts, numRuptures };
+}
+
+interface GroupResult {
+  /** per GSIM, Σ log PNE per (site, level) */
+  logPne: Float64Array[];
+  numContexts: number;
+  numRuptures: number;
+}
+
+/** One source group (one TRT) against all sites, for each of its GSIMs. */
+async function computeGroup(
+  group: SourceGroupSpec,
+  defs: GsimDef[],
+  sites: Sites,
+  oq: OqParam,
+  lv: Levels,
+  backend: Backend,
+  srcOpts: SourceOptions,
+  fewSites: boolean,
+  opts: RunClassicalOptions,
+): Promise<GroupResult> {
+  if (group.srcInterdep === "mutex" || group.rupInterdep === "mutex" || group.cluster) {
+    throw new Error(`source groups with mutex or cluster interdependence are not supported yet`);
+  }
+  const N = sites.n, L = lv.levels.length;
+  const T = oq.investigation_time ?? 1;
+  const trt = group.trt;
+  const maxDist = oq.maximum_distance.forTrt(trt);
+  const pairs = oq.maximum_distance.pairs(trt);
+  const magRange: [number, number] = [pairs[0][0], pairs[pairs.length - 1][0]];
+  const builder = new ContextBuilder(sites, requiresOf(defs), {
+    maxDistance: maxDist,
+    minimumDistance: oq.minimum_distance,
+    blockRows: opts.blockRows,
+  });
+  const logPne = defs.map(() => new Float64Array(N * L));
+  let numRuptures = 0;
+
+  const flush = async () => {
+    if (builder.size === 0) return;
+    const block = builder.flush();
+    await accumulate(block, defs, lv, oq, backend, logPne, N, T);
+  };
+
+  const psdist = pyPsdist(
+    (oq.pointsource_distance as Record<string, number | [number, number][]>)[trt] ??
+      oq.pointsource_distance.default ?? 100,
+  );
+  const siteCoords = { lons: sites.lon, lats: sites.lat, depths: sites.depth };
+  for (const src of group.sources) {
+    if (opts.signal?.aborted) throw new Error("aborted");
+    if (isPointLike(src)) {
+      for (const ps of pointSources(src, srcOpts)) {
+        for (
+          const pb of pointBlocks(ps, siteCoords, {
+            maxDist,
+            magRange,
+            pointsourceDistance: psdist,
+            psGridSpacing: oq.ps_grid_spacing,
+            fewSites,
+          })
+        ) {
+          for (const rup of pb.ruptures) {
+            numRuptures++;
+            builder.add(rup, true, pb.sids);
+            if (builder.full()) await flush();
+          }
+        }
+      }
+    } else {
+      for (const rup of iterRuptures(src, srcOpts) as Iterable<Rupture>) {
+        numRuptures++;
+        builder.add(rup, false);
+        if (builder.full()) await flush();
+      }
+    }
+  }
+  await flush();
+  return { logPne, numContexts: builder.totalRows, numRuptures };
+}
+
+/** Poissonian rows through the backend; non-Poissonian (probs_occur) rows in f64 here. */
+async function accumulate(
+  block: RuptureContextBlock,
+  defs: GsimDef[],
+  lv: Levels,
+  oq: OqParam,
+  backend: Backend,
+  logPne: Float64Array[],
+  N: number,
+  T: number,
+) {
+  const L = lv.levels.length;
+  const nonPois = block.ruptures.map((r) => r.probsOccur && r.probsOccur.length > 0);
+  const anyNonPois = nonPois.some(Boolean);
+  for (let g = 0; g < defs.length; g++) {
+    const job: PneJob = {
+      gsim: defs[g],
+      imts: lv.imts,
+      levels: lv.levels,
+      offsets: lv.offsets,
+      truncationLevel: truncation(oq.truncation_level),
+      investigationTime: T,
+      block,
+      rate: block.rate,
+      sid: block.sid,
+      nSites: N,
+    };
+    if (!anyNonPois) {
+      await backend.accumulateLogPne(job, logPne[g]);
+      continue;
+    }
+    // mixed block: P_ne = Σ_k p_k (1 − PoE)^k per non-Poissonian row
+    const poes = blockPoes(job);
+    const acc = logPne[g];
+    for (let r = 0; r < block.n; r++) {
+      const base = block.sid[r] * L;
+      const rup = block.ruptures[block.rupIndex[r]];
+      if (!nonPois[block.rupIndex[r]]) {
+        const rt = block.rate[r] * T;
+        for (let l = 0; l < L; l++) acc[base + l] -= rt * poes[r * L + l];
+        continue;
+      }
+      const probs = rup.probsOccur!;
+      for (let l = 0; l < L; l++) {
+        const q = 1 - poes[r * L + l];
+        let pne = 0, qk = 1;
+        for (let k = 0; k < probs.length; k++) {
+          pne += probs[k] * qk;
+          qk *= q;
+        }
+        acc[base + l] += Math.log(Math.min(Math.max(pne, 1e-300), 1));
+      }
+    }
+  }
+}
+
+/** OpenQuake's truncation level: 1e-9 (its stand-in for 0) is the step; 99 untruncated. */
+function truncation(tl: number): number {
+  if (tl === null || tl === undefined || tl >= 99) return Infinity;
+  if (tl <= 1e-9) return 0;
+  return tl;
+}
+
+/** Weight of realization r for IMT m (IMT-dependent weights of the GMPE logic tree). */
+function weightsByImt(flt: FullLogicTree, imts: Imt[]): number[][] | number[] {
+  const plain = flt.realizations.map((r) => r.weight);
+  if (!flt.realizations.some((r) => r.imtWeights)) return plain;
+  return imts.map((imt) => flt.realizations.map((r) => r.imtWeights?.[imt.name] ?? r.weight));
+}
+
+function storeHazard(
+  ds: Datastore,
+  oq: OqParam,
+  flt: FullLogicTree,
+  sites: Sites,
+  lv: Levels,
+  curves: Float64Array[],
+  T: number,
+): HazardInfo {
+  const N = sites.n, M = lv.imts.length, L1 = lv.L1, L = M * L1, R = curves.length;
+  const stats = hazardStats(oq);
+  const poes = oq.poes ?? [];
+  const P = poes.length;
+  const individual = Boolean(oq.individual_rlzs);
+  const info: HazardInfo = {
+    imts: oq.imtls.map((x) => x.imt),
+    levels: oq.imtls.map((x) => x.levels),
+    poes,
+    investigation_time: T,
+    stats,
+    num_rlzs: R,
+    individual_rlzs: individual,
+    hazard_maps: Boolean(oq.hazard_maps),
+    uniform_hazard_spectra: Boolean(oq.uniform_hazard_spectra),
+  };
+  ds.put("hazard_info", info);
+  ds.put("metadata", {
+    generated_by: "OpenQuake engine 3.26.0-quakeserver",
+    start_date: new Date().toISOString().slice(0, 19),
+    checksum: 0,
+  });
+  ds.put("oqparam", JSON.parse(JSON.stringify(oq)));
+  const sc: StoredSitecol = {
+    sids: Array.from({ length: N }, (_, i) => i),
+    lon: Array.from(sites.lon),
+    lat: Array.from(sites.lat),
+    depth: Array.from(sites.depth),
+  };
+  for (const f of ["vs30", "vs30measured", "z1pt0", "z2pt5", "backarc"] as const) {
+    const col = sites[f];
+    if (col) sc[f] = Array.from(col);
+  }
+  if (sites.custom_site_id) sc.custom_site_id = [...sites.custom_site_id];
+  ds.put("sitecol", sc);
+  const rlzs: StoredRealization[] = flt.realizations.map((r) => ({
+    rlz_id: r.ordinal,
+    branch_path: r.branchPath,
+    weight: r.weight,
+  }));
+  ds.put("realizations", rlzs);
+  ds.put("weights", Float64Array.from(flt.realizations, (r) => r.weight));
+
+  const pack = (arrs: Float64Array[], inner: number) => {
+    // [k][site][inner] -> (N, K, inner)
+    const K = arrs.length;
+    const out = new Float64Array(N * K * inner);
+    for (let k = 0; k < K; k++) {
+      for (let s = 0; s < N; s++) {
+        out.set(arrs[k].subarray(s * inner, (s + 1) * inner), (s * K + k) * inner);
+      }
+    }
+    return out;
+  };
+  const uhsIdx = uhsImtIndices(info.imts);
+  const storeKind = (suffix: "rlzs" | "stats", arrs: Float64Array[], names: string[]) => {
+    ds.put(`hcurves-${suffix}`, pack(arrs, L), [N, arrs.length, M, L1], {
+      kinds: names,
+      imts: info.imts,
+    });
+    if (!P) return;
+    const maps = arrs.map((c) => computeHazardMaps(c, N, lv.levels, lv.offsets, poes));
+    ds.put(`hmaps-${suffix}`, pack(maps, M * P), [N, arrs.length, M, P], { kinds: names, poes });
+    if (uhsIdx.length) {
+      const uhs = maps.map((h) => computeUhs(h, N, info.imts, P));
+      ds.put(`uhs-${suffix}`, pack(uhs, P * uhsIdx.length), [N, arrs.length, P, uhsIdx.length], {
+        kinds: names,
+        poes,
+      });
+    }
+  };
+  if (R === 1 || individual) {
+    storeKind("rlzs", curves, curves.map((_, r) => `rlz-${String(r).padStart(3, "0")}`));
+  }
+  if (stats.length) {
+    const w = weightsByImt(flt, lv.imts);
+    const statCurves = stats.map((s) =>
+      computeStatCurves(curves, N, lv.offsets, statFunction(s), w, Boolean(oq.use_rates))
+    );
+    storeKind("stats", statCurves, stats);
+  }
+  return info;
+}
+
+/** The calculator the job runner calls (calculation_mode = classical). */
+export const classical: Calculator = async (ctx: CalcContext) => {
+  const res = await runClassical(ctx.jobIni, {
+    datastore: ctx.datastore,
+    overrides: ctx.overrides,
+    log: ctx.log,
+    progress: ctx.progress,
+    signal: ctx.signal,
+  });
+  const { info } = res;
+  if (info.num_rlzs > 1) {
+    ctx.addOutput({ name: "realizations", type: "realizations", displayName: "Realizations" });
+  }
+  if (info.stats.length || info.individual_rlzs || info.num_rlzs === 1) {
+    ctx.addOutput({ name: "hcurves", type: "hcurves", displayName: "Hazard Curves" });
+  }
+  if (info.poes.length && info.hazard_maps) {
+    ctx.addOutput({ name: "hmaps", type: "hmaps", displayName: "Hazard Maps" });
+  }
+  if (info.poes.length && info.uniform_hazard_spectra) {
+    ctx.addOutput({ name: "uhs", type: "uhs", displayName: "Uniform Hazard Spectra" });
+  }
+};
