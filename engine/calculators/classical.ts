@@ -6,7 +6,7 @@
 import { Datastore } from "../datastore.ts";
 import { ContextBuilder, requiresOf, type RuptureContextBlock } from "../context.ts";
 import type { Rupture, SourceOptions } from "../geo/surface.ts";
-import { assertSupports } from "../gsim/evaluate.ts";
+import { unsupportedReason } from "../gsim/evaluate.ts";
 import { parseImt } from "../gsim/imt.ts";
 import type { Imt } from "../gsim/imt.ts";
 import { parseGsimSpec } from "../gsim/registry.ts";
@@ -97,6 +97,18 @@ function pyPsdist(v: number | [number, number][]): number {
   return typeof v === "number" ? v : Math.max(...v.map((p) => p[1]));
 }
 
+/** OpenQuake's error for an IMT a GSIM cannot compute (e.g. an SA period out of range). */
+function checkImts(def: GsimDef, imts: Imt[]): void {
+  for (const imt of imts) {
+    const why = unsupportedReason(def, imt);
+    if (!why) continue;
+    if (imt.kind === "SA" && def.imts.includes("SA")) {
+      throw new Error(`${imt.name} is out of the period range defined for [${def.name}]`);
+    }
+    throw new Error(why);
+  }
+}
+
 /** Runs a classical calculation from a job.ini; returns the datastore with the results. */
 export async function runClassical(
   jobIni: string,
@@ -145,7 +157,7 @@ export async function runClassical(
     let def = gsimDefs.get(b.spec);
     if (!def) {
       def = parseGsimSpec(b.spec);
-      assertSupports(def, lv.imts);
+      checkImts(def, lv.imts);
       gsimDefs.set(b.spec, def);
     }
     return def;

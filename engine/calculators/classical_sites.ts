@@ -4,6 +4,7 @@
 // parameters (enough for the QA cases that have no site model).
 import type { OqParam } from "../input/oqparam.ts";
 import type { SiteColumns } from "../context.ts";
+import { InputError } from "../input/errors.ts";
 
 export interface Sites extends SiteColumns {
   custom_site_id?: string[];
@@ -37,6 +38,14 @@ function referenceSites(oq: OqParam): Sites {
     }
   }
   if (!coords.length) throw new Error("no sites: give `sites`, `sites_csv` or a site model");
+  if (Number.isNaN(oq.reference_vs30_value)) {
+    throw new InputError(
+      oq.inputs.job_ini,
+      undefined,
+      "reference_vs30_value",
+      "reference_vs30_value not specified",
+    );
+  }
   const n = coords.length;
   const col = (v: number) => new Float64Array(n).fill(v);
   return {

@@ -1,0 +1,115 @@
+// The errors OpenQuake's QA tests assert for classical runs, and the datastore a run leaves.
+import { join } from "node:path";
+import { deepStrictEqual, ok, rejects, strictEqual } from "node:assert";
+import { runClassical } from "../../engine/calculators/classical.ts";
+import { extract, toNpz } from "../../engine/extract.ts";
+import { exportHazardCsv, exportRealizationsCsv } from "../../engine/export/hazard.ts";
+
+const REPO = new URL("../../", import.meta.url).pathname;
+const QA = Deno.env.get("OQ_QA_DIR") ?? join(REPO, "../shared/oq-cases");
+const HAVE_QA = (() => {
+  try {
+    return Deno.statSync(join(QA, "classical/case_01")).isDirectory;
+  } catch {
+    return false;
+  }
+})();
+if (!HAVE_QA) console.warn(`*** QA cases not found at ${QA} (OQ_QA_DIR): tests skipped ***`);
+const CASE_01 = join(QA, "classical/case_01");
+
+async function tmpStore(): Promise<string> {
+  return join(await Deno.makeTempDir(), "calc.sqlite");
+}
+
+Deno.test({
+  name: "case_01 with minimum_magnitude=4.5: all sources discarded",
+  ignore: !HAVE_QA,
+  fn: async () => {
+    await rejects(
+      runClassical(join(CASE_01, "job.ini"), {
+        datastorePath: await tmpStore(),
+        overrides: { minimum_magnitude: "4.5" },
+      }),
+      /All sources were discarded/,
+    );
+  },
+});
+
+Deno.test({
+  name: "case_01 with SA(4.1): out of the period range of SadighEtAl1997",
+  ignore: !HAVE_QA,
+  fn: async () => {
+    await rejects(
+      runClassical(join(CASE_01, "job.ini"), {
+        datastorePath: await tmpStore(),
+        overrides: { intensity_measure_types_and_levels: '{"SA(4.1)": [0.1, 0.4, 0.6]}' },
+      }),
+      (e: Error) => e.message === "SA(4.1) is out of the period range defined for [SadighEtAl1997]",
+    );
+  },
+});
+
+Deno.test({
+  name: "case_03 job_wrong.ini names reference_vs30_value",
+  ignore: !HAVE_QA,
+  fn: async () => {
+    await rejects(
+      runClassical(join(QA, "classical/case_03/job_wrong.ini"), {
+        datastorePath: await tmpStore(),
+      }),
+      /reference_vs30_value/,
+    );
+  },
+});
+
+Deno.test({
+  name: "case_01 job_wrong.ini (the SMLT path points at the source model) fails",
+  ignore: !HAVE_QA,
+  fn: async () => {
+    await rejects(
+      runClassical(join(CASE_01, "job_wrong.ini"), { datastorePath: await tmpStore() }),
+    );
+  },
+});
+
+Deno.test({
+  name: "case_01 datastore: curves, exports, extracts",
+  ignore: !HAVE_QA,
+  sanitizeResources: false,
+  fn: async () => {
+    const path = await tmpStore();
+    const { datastore: ds, info } = await runClassical(join(CASE_01, "job.ini"), {
+      datastorePath: path,
+    });
+    deepStrictEqual(info.imts, ["PGA", "SA(0.1)"]);
+    deepStrictEqual(info.stats, ["mean"]);
+    deepStrictEqual(ds.get("hcurves-stats").shape, [4, 1, 2, 3]);
+    // science.md §4.10: site 0 PGA
+    const hc = ds.get("hcurves-stats").data as Float64Array;
+    ok(Math.abs(hc[0] - 0.4553861) < 1e-7 && Math.abs(hc[1] - 0.05754043) < 1e-8);
+    const dir = await Deno.makeTempDir();
+    const files = await exportHazardCsv(ds, "hcurves", dir, 7);
+    deepStrictEqual(files.map((f) => f.slice(dir.length + 1)), [
+      "hazard_curve-mean-PGA_7.csv",
+      "hazard_curve-mean-SA(0.1)_7.csv",
+    ]);
+    const text = await Deno.readTextFile(files[0]);
+    const lines = text.split("\n");
+    ok(lines[0].startsWith('#,,,,,"generated_by='));
+    ok(lines[0].endsWith(", kind='mean', investigation_time=1.0, imt='PGA'\""));
+    strictEqual(lines[1], "lon,lat,depth,poe-0.1000000,poe-0.4000000,poe-0.6000000");
+    strictEqual(lines[2], "0.00000,0.00000,-0.10000,4.553861E-01,5.754043E-02,6.354517E-03");
+    const [rl] = await exportRealizationsCsv(ds, dir, 7);
+    strictEqual((await Deno.readTextFile(rl)).split("\n")[1], "rlz_id,branch_path,weight");
+    // extracts: sitecol has 4 sites; hcurves in the QGIS layout
+    const sc = extract(ds, "sitecol", new URLSearchParams());
+    strictEqual((sc.array as { shape: number[] }).shape[0], 4);
+    const all = extract(ds, "hcurves", new URLSearchParams());
+    strictEqual(all.investigation_time, 1);
+    ok((all.all as { descr: string }).descr.includes("('mean', [('PGA', [('0.1', '<f4')"));
+    const one = extract(ds, "hcurves", new URLSearchParams("kind=mean&imt=PGA"));
+    deepStrictEqual((one.mean as { shape: number[] }).shape, [4, 1, 3]);
+    ok(toNpz(all).length > 100);
+    ds.close();
+  },
+});
