@@ -626,7 +626,7 @@ export const valid = {
     const names = imts.map((x) => x.imt);
     if (new Set(names).size < names.length) throw new Error(`Duplicated IMTs in ${value}`);
     return imts.map((x, i) => ({ ...x, i }))
-      .sort((a, b) => (a.period || 1) - (b.period || 1) || a.i - b.i)
+      .sort((a, b) => a.period - b.period || a.i - b.i)
       .map((x) => x.imt);
   }),
   intensity_measure_types_and_levels: v(

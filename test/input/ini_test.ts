@@ -5,9 +5,9 @@ import { parseIni, readJobIni } from "../../engine/input/ini.ts";
 import { InputError } from "../../engine/input/errors.ts";
 
 const repoRoot = resolve(dirname(new URL(import.meta.url).pathname), "../..");
-export const QA_DIR = Deno.env.get("OQ_QA_DIR") ?? resolve(repoRoot, "../shared/oq-cases");
+const QA_DIR = Deno.env.get("OQ_QA_DIR") ?? resolve(repoRoot, "../shared/oq-cases");
 
-export function qaIniFiles(): string[] {
+function qaIniFiles(): string[] {
   const out: string[] = [];
   const walk = (dir: string) => {
     for (const e of Deno.readDirSync(dir)) {
