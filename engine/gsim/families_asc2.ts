@@ -1,5 +1,6 @@
 // Models of this family group, registered by OpenQuake class name.
 import type { GsimFactory } from "./types.ts";
+import { abrahamsonSilva2008 } from "./abrahamson_silva_2008.ts";
 import { akkarBommer2010 } from "./akkar_bommer_2010.ts";
 import {
   akkarEtAl2013,
@@ -13,6 +14,7 @@ import {
 } from "./campbell_bozorgnia_2008.ts";
 
 export const GSIMS: Record<string, GsimFactory> = {
+  AbrahamsonSilva2008: abrahamsonSilva2008,
   AkkarBommer2010: akkarBommer2010,
   AkkarEtAl2013: akkarEtAl2013,
   AkkarEtAlRjb2014: akkarEtAlRjb2014,
