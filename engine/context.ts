@@ -123,6 +123,20 @@ export class ContextBuilder {
     this.candSid = new Uint32Array(n);
   }
 
+  private order?: Uint32Array;
+  private sortedLat?: Float64Array;
+
+  /** site indices sorted by latitude (built once) */
+  private latOrder(): Uint32Array {
+    if (!this.order) {
+      const idx = Array.from({ length: this.sites.n }, (_, i) => i);
+      idx.sort((a, b) => this.sites.lat[a] - this.sites.lat[b]);
+      this.order = Uint32Array.from(idx);
+      this.sortedLat = Float64Array.from(idx, (i) => this.sites.lat[i]);
+    }
+    return this.order;
+  }
+
   private columnNames(): string[] {
     return [...this.req.rupture, ...this.req.sites, ...this.req.distances];
   }
@@ -152,15 +166,27 @@ export class ContextBuilder {
     const lonMid = west <= east ? (west + east) / 2 : ((west + east + 360) / 2) % 360;
     const lonHalf = (west <= east ? east - west : east + 360 - west) / 2 + dlon;
     let nc = 0;
-    const nsel = sids ? sids.length : s.n;
-    for (let k = 0; k < nsel; k++) {
-      const i = sids ? sids[k] : k;
+    // without a site subset, walk only the latitude band of the sites sorted by latitude
+    let lo = 0, hi = sids ? sids.length : s.n;
+    const order = sids ? undefined : this.latOrder();
+    if (order) {
+      lo = lowerBound(this.sortedLat!, south - dlat);
+      hi = lowerBound(this.sortedLat!, north + dlat + 1e-12);
+    }
+    const picked: number[] = [];
+    for (let k = lo; k < hi; k++) {
+      const i = sids ? sids[k] : order![k];
       const lat = s.lat[i];
       if (lat < south - dlat || lat > north + dlat) continue;
       const dl = Math.abs(((s.lon[i] - lonMid + 540) % 360) - 180);
       if (dl > lonHalf) continue;
+      picked.push(i);
+    }
+    // keep the site order of the collection (rows in ascending site id per rupture)
+    if (order) picked.sort((a, b) => a - b);
+    for (const i of picked) {
       this.candLon[nc] = s.lon[i];
-      this.candLat[nc] = lat;
+      this.candLat[nc] = s.lat[i];
       this.candDep[nc] = s.depth[i];
       this.candSid[nc] = i;
       nc++;
@@ -294,4 +320,15 @@ export class ContextBuilder {
     this.ruptures = [];
     return block;
   }
+}
+
+/** first index k with a[k] >= x */
+function lowerBound(a: Float64Array, x: number): number {
+  let lo = 0, hi = a.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (a[mid] < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }

@@ -33,9 +33,12 @@ function referenceSites(oq: OqParam): Sites {
       for (const line of Deno.readTextFileSync(f).split(/\r?\n/)) {
         const t = line.trim();
         if (!t || t.startsWith("#") || /[a-df-zA-DF-Z]/.test(t)) continue; // skip headers
-        coords.push(t.split(/[,\s]+/).map(Number));
+        const c = t.split(/[,\s]+/).map(Number);
+        coords.push([c[0], c[1], c[2] ?? 0]);
       }
     }
+    // OpenQuake sorts the coordinates of a sites_csv (get_poor_site_model)
+    coords.sort((a, b) => a[0] - b[0] || a[1] - b[1] || a[2] - b[2]);
   }
   if (!coords.length) throw new Error("no sites: give `sites`, `sites_csv` or a site model");
   if (Number.isNaN(oq.reference_vs30_value)) {
