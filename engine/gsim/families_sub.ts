@@ -9,6 +9,7 @@ import * as atkinsonMacias2009 from "./atkinson_macias_2009.ts";
 import * as garcia2005 from "./garcia_2005.ts";
 import * as kanno2006 from "./kanno_2006.ts";
 import * as siMidorikawa1999 from "./si_midorikawa_1999.ts";
+import * as parker2020 from "./parker_2020.ts";
 
 export const GSIMS: Record<string, GsimFactory> = {
   ...abrahamson2015.GSIMS,
@@ -20,5 +21,8 @@ export const GSIMS: Record<string, GsimFactory> = {
   ...garcia2005.GSIMS,
   ...kanno2006.GSIMS,
   ...siMidorikawa1999.GSIMS,
+  ...parker2020.GSIMS,
 };
-export const ALIASES: Record<string, [string, Record<string, unknown>]> = {};
+export const ALIASES: Record<string, [string, Record<string, unknown>]> = {
+  ...parker2020.ALIASES,
+};

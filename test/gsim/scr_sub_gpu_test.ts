@@ -96,6 +96,16 @@ const TABLES: [string, Record<string, unknown>, string, number][] = [
   ["SiMidorikawa1999Asc", {}, "SM99/SM99ASC_MEAN_PGA_vs800.csv", 0.1],
   ["SiMidorikawa1999SInter", {}, "SM99/SM99SInter_MEAN.csv", 0.1],
   ["SiMidorikawa1999SSlab", {}, "SM99/SM99SSlab_STD_TOTAL.csv", 0.1],
+  ["ParkerEtAl2020SInter", {}, "PARKER20/ParkerEtAl2020SInter_MEAN.csv", 0.1],
+  ["ParkerEtAl2020SInter", {}, "PARKER20/ParkerEtAl2020SInter_TOTAL_STDDEV.csv", 0.1],
+  ["ParkerEtAl2020SSlab", {}, "PARKER20/ParkerEtAl2020SSlab_MEAN.csv", 0.1],
+  [
+    "ParkerEtAl2020SInterB",
+    { region: "Cascadia", basin: "Seattle" },
+    "PARKER20/ParkerEtAl2020SInterCascadiaSeattle_MEAN.csv",
+    0.1,
+  ],
+  ["ParkerEtAl2020SSlabJapanPac", {}, "PARKER20/ParkerEtAl2020SSlabJapanPac_MEAN.csv", 0.1],
 ];
 
 /** Evaluate a model on the GPU in f32; same layout as evaluateGsim. */
