@@ -1,9 +1,8 @@
 // Bindi, Massa, Luzi, Ameri, Pacor, Puglia & Augliera (2014), Bull. Earthq. Eng. 12(1):
 // pan-European (RESORCE) model, geometric mean; rjb or rhypo, vs30 or Eurocode 8 site classes,
 // with or without style of faulting. Coefficients from the electronic supplement (log10, cm/s2).
-import { parseCoeffsTable } from "./coeffs.ts";
+import { type CoeffsTable, parseCoeffsTable } from "./coeffs.ts";
 import { checkArgs, numArg } from "./gsim_args.ts";
-import { type CoeffsTable } from "./coeffs.ts";
 import { type DistParam, type GsimFactory, TRT } from "./types.ts";
 
 const RJB = parseCoeffsTable(`

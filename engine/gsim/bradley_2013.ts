@@ -68,7 +68,7 @@ let ln_y_ref = C_c1 + C_c1a * frv + C_c1b * fnm + C_c7 * (min(ztor, C_c8) - 4.0)
   + C_c9 * fhw * tanh(rx * cosd * cosd / C_c9a)
     * (1.0 - sqrt(rjb * rjb + ztor * ztor) / (rrup + 0.001));
 // equation 5: site terms; V1 = 1800 m/s for PGA, else 1130 (T / 0.75)^-0.11 within [1130, 1800]
-let v1 = select(clamp(1130.0 * pow(imt_period / 0.75, -0.11), 1130.0, 1800.0), 1800.0,
+let v1 = select(clamp(1130.0 * pow(max(imt_period, 0.01) / 0.75, -0.11), 1130.0, 1800.0), 1800.0,
   imt_kind == 0.0);
 let z1 = select(z1pt0, b13_z1_ref(vs30), z1pt0 == -999.0);
 let b = C_phi2 * (exp(C_phi3 * (min(vs30, 1130.0) - 360.0)) - exp(C_phi3 * 770.0));

@@ -245,7 +245,8 @@ fsof = select(fsof, C_fR, rake > 30.0 && rake <= 150.0);`
 let log10y = C_c1 + C_m1 * mag + C_m2 * mag * mag + (C_r1 + C_r2 * mag) * log10(rrup + C_r3)
   + fsof + site;
 // ln: DSR (cm) -> PSA (g) with (2 pi / T)^2 (PGA as T = 0.01 s), 1e-2 / g
-let t = select(imt_period, 0.01, imt_kind == 0.0);
+// (PGV has no period: keep the unused branch finite)
+let t = select(max(imt_period, 0.01), 0.01, imt_kind == 0.0);
 let to_g = select(0.0, 2.0 * log(6.283185307179586 / t) + log(0.01 / 9.80665), imt_kind != 1.0);
 mean = log10y * 2.302585092994046 + to_g + LN_ADJUSTMENT;
 sig = select(C_s, C_sM, SOF != 0.0) * 2.302585092994046;
