@@ -1,0 +1,208 @@
+// Area and multi-point sources against OpenQuake's hazardlib/tests/source/area_test.py,
+// geo/polygon_test.py and classical/case_24 (780 ruptures, 1560 contexts).
+import { deepStrictEqual, ok, strictEqual, throws } from "node:assert";
+import type {
+  AreaSourceSpec,
+  MultiPointSourceSpec,
+  PointSourceSpec,
+} from "../../engine/source/spec.ts";
+import type { DistanceName, SourceOptions } from "../../engine/geo/surface.ts";
+import { countRuptures, iterRuptures, pointSources } from "../../engine/source/index.ts";
+import { pointBlocks } from "../../engine/source/point.ts";
+import { locateInRing, Polygon } from "../../engine/geo/polygon.ts";
+import { distance3d, geodeticDistance } from "../../engine/geo/geodetic.ts";
+import type { PlanarSurface } from "../../engine/geo/planar.ts";
+
+const close = (a: number, e: number, tol: number, what = "") =>
+  ok(Math.abs(a - e) <= tol, `${what}: ${a} != ${e} (tol ${tol})`);
+
+const OPTS: SourceOptions = {
+  ruptureMeshSpacing: 5,
+  complexFaultMeshSpacing: 5,
+  areaSourceDiscretization: 10,
+  widthOfMfdBin: 1,
+  investigationTime: 50,
+};
+
+function areaSpec(over: Partial<AreaSourceSpec>): AreaSourceSpec {
+  return {
+    kind: "areaSource",
+    id: "source_id",
+    name: "area source name",
+    trt: "Volcanic",
+    place: { file: "source_model.xml", line: 7 },
+    upperSeismoDepth: 1.3,
+    lowerSeismoDepth: 10.0,
+    msr: { name: "PeerMSR", args: {} },
+    ruptAspectRatio: 1.333,
+    mfd: { kind: "truncGutenbergRichterMFD", aValue: 3, bValue: 1, minMag: 5, maxMag: 7 },
+    nodalPlanes: [{ probability: 1, strike: 1, dip: 2, rake: 3 }],
+    hypoDepths: [{ probability: 0.5, depth: 4.0 }, { probability: 0.5, depth: 8.0 }],
+    polygon: [[-2, -2], [0, -2], [0, 0], [-2, 0]],
+    ...over,
+  };
+}
+
+Deno.test("implied point sources and rate rescaling (area_test.py)", () => {
+  // test_implied_point_sources: 9 nodes x 2 magnitudes x 2 depths
+  const src = areaSpec({ discretization: 66.7 } as Partial<AreaSourceSpec>);
+  const rups = [...iterRuptures(src, OPTS)];
+  strictEqual(rups.length, 9 * 4);
+  strictEqual(countRuptures(src, OPTS), 9 * 4);
+  // test_occurrence_rate_rescaling: the northern row lies on the boundary and is excluded
+  const small = areaSpec({
+    mfd: { kind: "incrementalMFD", minMag: 4, binWidth: 1, occurRates: [3] },
+    polygon: [[0, 0], [0, -0.2248], [-0.2248, -0.2248], [-0.2248, 0]],
+  });
+  const r2 = [...iterRuptures(small, OPTS)];
+  strictEqual(r2.length, 8);
+  for (const r of r2) strictEqual(r.rate, 3.0 / 8.0);
+  // ids of the split point sources, as OpenQuake's '<id>:<i>'
+  deepStrictEqual([...pointSources(small, OPTS)].map((p) => p.splitId), [
+    "source_id:0",
+    "source_id:1",
+    "source_id:2",
+    "source_id:3",
+  ]);
+});
+
+Deno.test("polygon discretization: rows spacing km apart from the north-west (polygon_test.py)", () => {
+  const poly = new Polygon([[60, 60], [70, 60], ...[...Array(11).keys()].map((i) => [70 - i, 58])]);
+  const [lons, lats] = poly.discretize(10);
+  ok(lons.length > 100);
+  for (let i = 0; i + 1 < lons.length; i++) {
+    if (lons[i + 1] < lons[i]) {
+      // next row: exactly 10 km south along the meridian
+      close(geodeticDistance(lons[i], lats[i], lons[i], lats[i + 1]), 10, 5e-5, `row ${i}`);
+    } else {
+      close(geodeticDistance(lons[i], lats[i], lons[i + 1], lats[i + 1]), 10, 5e-5, `node ${i}`);
+    }
+  }
+  throws(
+    () => new Polygon([[0, 0], [0.01, 0], [0.01, 0.01]]).discretize(100),
+    /too large \(100 km\)/,
+  );
+  throws(() => new Polygon([[0, 0], [1, 1], [1, 1]]), /at least 3 unique vertices/);
+});
+
+Deno.test("point in ring: GEOS boundary rules", () => {
+  const xs = [0, 2, 2, 0], ys = [0, 0, 2, 2];
+  strictEqual(locateInRing(1, 1, xs, ys), 1);
+  strictEqual(locateInRing(3, 1, xs, ys), -1);
+  strictEqual(locateInRing(0, 1, xs, ys), 0); // on an edge
+  strictEqual(locateInRing(2, 2, xs, ys), 0); // on a vertex
+  strictEqual(locateInRing(1, 0, xs, ys), 0); // on a horizontal edge
+  // near a slanted edge (y = 3x) exact arithmetic decides: on it, one ulp inside, and the
+  // doubles 0.1 and 0.3, for which 0.3 < 3·0.1 exactly (outside)
+  strictEqual(locateInRing(0.25, 0.75, [0, 1, 0], [0, 3, 3]), 0);
+  strictEqual(locateInRing(0.25, 0.7500000000000001, [0, 1, 0], [0, 3, 3]), 1);
+  strictEqual(locateInRing(0.1, 0.3, [0, 1, 0], [0, 3, 3]), -1);
+});
+
+Deno.test("classical/case_24: 52 nodes x 5 magnitudes x 3 depths = 780 ruptures, 1560 contexts", () => {
+  const src = areaSpec({
+    id: "1",
+    name: "Area Source",
+    trt: "Active Shallow Crust",
+    polygon: [[-0.5, -0.5], [-0.3, -0.1], [0.1, 0.2], [0.3, -0.8]],
+    upperSeismoDepth: 0,
+    lowerSeismoDepth: 10,
+    msr: { name: "WC1994", args: {} },
+    ruptAspectRatio: 1,
+    mfd: { kind: "truncGutenbergRichterMFD", aValue: 4.5, bValue: 1.0, minMag: 5.0, maxMag: 6.5 },
+    nodalPlanes: [{ probability: 1, strike: 0, dip: 90, rake: 0 }],
+    hypoDepths: [
+      { probability: .5, depth: 5 },
+      { probability: .3, depth: 6 },
+      { probability: .2, depth: 8 },
+    ],
+  });
+  const opts = { ...OPTS, widthOfMfdBin: 0.3, areaSourceDiscretization: 10 };
+  strictEqual(countRuptures(src, opts), 780);
+  const rups = [...iterRuptures(src, opts)];
+  strictEqual(rups.length, 780);
+  // rates: a − log10(52) per node, times the depth weights; they add up to the area's GR total
+  const total = rups.reduce((s, r) => s + r.rate, 0);
+  close(total, 10 ** (4.5 - 5.1) - 10 ** (4.5 - 6.6), 1e-12);
+  // contexts as OpenQuake counts them: pairs with rrup < 200 km; pointsource_distance 1000
+  const sites = { lons: [0.0, 0.1], lats: [0.0, 0.0] };
+  let contexts = 0, collapsed = 0;
+  for (const ps of pointSources(src, opts)) {
+    for (
+      const b of pointBlocks(ps, sites, {
+        maxDist: () => 200,
+        magRange: [2.5, 10.2],
+        pointsourceDistance: 1000,
+        fewSites: true,
+      })
+    ) {
+      if (b.collapsed) collapsed++;
+      for (const r of b.ruptures) {
+        const out: Partial<Record<DistanceName, Float64Array>> = {};
+        const lons = [...b.sids].map((i) => sites.lons[i]);
+        const lats = [...b.sids].map((i) => sites.lats[i]);
+        r.surface.distances(lons, lats, ["rrup"], out);
+        contexts += out.rrup!.filter((d) => d < 200).length;
+      }
+    }
+  }
+  strictEqual(collapsed, 0);
+  strictEqual(contexts, 1560);
+  // every rupture is a vertical 0°-strike plane whose hypocentre is a grid node
+  const s = rups[0].surface as PlanarSurface;
+  close(s.getStrike(), 0, 0);
+  close(s.getDip(), 90, 0);
+  close(
+    distance3d(
+      rups[0].hypo[0],
+      rups[0].hypo[1],
+      0,
+      ...s.getMiddlePoint().slice(0, 2) as [number, number],
+      0,
+    ),
+    0,
+    1e-9,
+  );
+});
+
+Deno.test("multi-point source = its point sources", () => {
+  const base = areaSpec({});
+  const mps: MultiPointSourceSpec = {
+    kind: "multiPointSource",
+    id: "mps",
+    name: "mps",
+    trt: base.trt,
+    place: base.place,
+    upperSeismoDepth: base.upperSeismoDepth,
+    lowerSeismoDepth: base.lowerSeismoDepth,
+    msr: base.msr,
+    ruptAspectRatio: base.ruptAspectRatio,
+    nodalPlanes: base.nodalPlanes,
+    hypoDepths: base.hypoDepths,
+    points: [[1, 2], [1.5, 2.5]],
+    mfds: [
+      { kind: "truncGutenbergRichterMFD", aValue: 3, bValue: 1, minMag: 5, maxMag: 7 },
+      { kind: "incrementalMFD", minMag: 5.5, binWidth: 0.1, occurRates: [0.1, 0.2, 0.3] },
+    ],
+  };
+  const rups = [...iterRuptures(mps, OPTS)];
+  strictEqual(countRuptures(mps, OPTS), rups.length);
+  strictEqual(rups.length, (2 + 3) * 2);
+  const asPoints = mps.points.flatMap((p, i) => [
+    ...iterRuptures(
+      {
+        ...base,
+        kind: "pointSource",
+        id: `mps:${i}`,
+        location: p,
+        mfd: mps.mfds[i],
+      } as unknown as PointSourceSpec,
+      OPTS,
+    ),
+  ]);
+  deepStrictEqual(
+    rups.map((r) => [r.mag, r.rate, r.hypo, (r.surface as PlanarSurface).corners]),
+    asPoints.map((r) => [r.mag, r.rate, r.hypo, (r.surface as PlanarSurface).corners]),
+  );
+  deepStrictEqual([...pointSources(mps, OPTS)].map((p) => p.splitId), ["mps:0", "mps:1"]);
+});
