@@ -1747,3 +1747,56 @@ export function readOqParam(
   const { params, lines } = readJobIni(jobIniPath, overrides);
   return makeOqParam(params, lines, jobIniPath);
 }
+
+/**
+ * OqParam.is_valid_maximum_distance, which needs the TRTs of the GSIM logic tree: a TRT in
+ * maximum_distance must be one of them (or of minimum_magnitude). `trts` are the logic tree's
+ * TRTs; those listed in discard_trts are ignored as OpenQuake does. Returns the warnings.
+ */
+export function checkMaximumDistanceTrts(oq: OqParam, trts: Iterable<string>): string[] {
+  const discard = new Set(oq.discard_trts.split(",").map((t) => t.trim()));
+  const known = new Set([...trts].filter((t) => !discard.has(t)));
+  const gsimLt = String(oq.inputs.gsim_logic_tree ?? "");
+  const unknown = Object.keys(oq.maximum_distance.byTrt).filter((t) =>
+    !known.has(t) && !(t in oq.minimum_magnitude) && t !== "default"
+  );
+  if (unknown.length) {
+    const md = JSON.stringify(oq.maximum_distance.byTrt);
+    throw new InputError(
+      String(oq.inputs.job_ini),
+      undefined,
+      "maximum_distance",
+      `Invalid maximum_distance=${md}: setting the maximum_distance for ${
+        unknown.join(", ")
+      } which is not in ${gsimLt}`,
+    );
+  }
+  return Object.keys(oq.maximum_distance.byTrt)
+    .filter((t) => t !== "default" && !known.has(t))
+    .map((t) => `tectonic region '${t}' not in ${gsimLt}`);
+}
+
+/**
+ * OqParam.check_gsims for a single `gsim = ...` (not a logic tree): with sites given and no site
+ * model, each site parameter the GSIM requires must have a global value.
+ */
+export function checkGsimSiteParams(oq: OqParam, gsim: string, requires: Iterable<string>): void {
+  if (!(oq.sites || "site_model" in oq.inputs)) return;
+  if (oq.hazard_calculation_id !== null || "site_model" in oq.inputs) return;
+  const names: Record<string, string> = {
+    vs30: "reference_vs30_value",
+    z1pt0: "reference_depth_to_1pt0km_per_sec",
+    z2pt5: "reference_depth_to_2pt5km_per_sec",
+  };
+  for (const p of requires) {
+    const name = names[p];
+    if (name && Number.isNaN(oq[name] as number)) {
+      throw new InputError(
+        String(oq.inputs.job_ini),
+        undefined,
+        name,
+        `Please set a value for '${name}', this is required by the GSIM ${gsim}`,
+      );
+    }
+  }
+}

@@ -2,6 +2,8 @@
 import { deepStrictEqual, ok, strictEqual, throws } from "node:assert";
 import { dirname, join, resolve } from "node:path";
 import {
+  checkGsimSiteParams,
+  checkMaximumDistanceTrts,
   coordinates,
   dictionary,
   floatdict,
@@ -366,4 +368,30 @@ Deno.test("oqparam: makeOqParam on parsed text with a single gsim", () => {
   strictEqual(oq.truncation_level, 1e-9);
   close(oq.imtls[0].levels, [0.1, 0.2, 0.3, 0.4, 0.5], 1e-15, "linscale");
   deepStrictEqual(oq.sites, [[1, 2, 0], [0, 0, 0]]); // given order; readSites sorts
+});
+
+Deno.test("oqparam: maximum_distance TRTs against the logic tree, GSIM site parameters", () => {
+  const text = MINIMAL.replace(
+    "maximum_distance = 200",
+    "maximum_distance = {'Active Shallow Crust': 200, 'Stable Continental': 100}",
+  );
+  const { oq } = fromText(text, MINIMAL_FILES);
+  deepStrictEqual(
+    checkMaximumDistanceTrts(oq, ["Active Shallow Crust", "Stable Continental", "Volcanic"]),
+    [],
+  );
+  const w = checkMaximumDistanceTrts(oq, ["Active Shallow Crust", "Stable Continental"]);
+  deepStrictEqual(w, []);
+  throws(
+    () => checkMaximumDistanceTrts(oq, ["Active Shallow Crust"]),
+    /setting the maximum_distance for Stable Continental which is not in/,
+  );
+  const single = fromText(
+    MINIMAL.replace("gsim_logic_tree_file = gmlt.xml", "gsim = BooreAtkinson2008"),
+    MINIMAL_FILES,
+  ).oq;
+  throws(
+    () => checkGsimSiteParams(single, "BooreAtkinson2008", ["vs30"]),
+    /Please set a value for 'reference_vs30_value', this is required by the GSIM/,
+  );
 });
