@@ -313,3 +313,76 @@ qaTest(
     ok(err.file.endsWith("classical/case_01/source_model.xml"));
   },
 );
+
+// The tree of OpenQuake's logictree/case_52 (one source model; GSIMs b1 w=.9, b2 w=.1; 10 samples,
+// random_seed 1067), written inline; the weights are the ones OpenQuake's test_case_52 asserts.
+Deno.test("sampling methods: late_weights, late_latin, early_weights as OpenQuake's case_52", () => {
+  const dir = Deno.makeTempDirSync();
+  const nrml = (body: string) =>
+    `<?xml version="1.0" encoding="UTF-8"?>\n<nrml xmlns:gml="http://www.opengis.net/gml" xmlns="http://openquake.org/xmlns/nrml/0.4">\n${body}\n</nrml>\n`;
+  Deno.writeTextFileSync(
+    `${dir}/source_model.xml`,
+    nrml(`<sourceModel name="sm"><pointSource id="1" name="p" tectonicRegion="active shallow crust">
+  <pointGeometry><gml:Point><gml:pos>0 0</gml:pos></gml:Point>
+  <upperSeismoDepth>0</upperSeismoDepth><lowerSeismoDepth>10</lowerSeismoDepth></pointGeometry>
+  <magScaleRel>WC1994</magScaleRel><ruptAspectRatio>1</ruptAspectRatio>
+  <truncGutenbergRichterMFD aValue="3" bValue="1" minMag="5" maxMag="7"/>
+  <nodalPlaneDist><nodalPlane probability="1" strike="0" dip="90" rake="0"/></nodalPlaneDist>
+  <hypoDepthDist><hypoDepth probability="1" depth="5"/></hypoDepthDist>
+</pointSource></sourceModel>`),
+  );
+  Deno.writeTextFileSync(
+    `${dir}/smlt.xml`,
+    nrml(
+      `<logicTree logicTreeID="lt1"><logicTreeBranchSet uncertaintyType="sourceModel" branchSetID="bs1">
+  <logicTreeBranch branchID="b11"><uncertaintyModel>source_model.xml</uncertaintyModel>
+  <uncertaintyWeight>1</uncertaintyWeight></logicTreeBranch></logicTreeBranchSet></logicTree>`,
+    ),
+  );
+  Deno.writeTextFileSync(
+    `${dir}/gslt.xml`,
+    nrml(
+      `<logicTree logicTreeID="lt1"><logicTreeBranchSet uncertaintyType="gmpeModel" branchSetID="bs1"
+    applyToTectonicRegionType="active shallow crust">
+  <logicTreeBranch branchID="b1"><uncertaintyModel>AkkarBommer2010</uncertaintyModel>
+  <uncertaintyWeight>0.9</uncertaintyWeight></logicTreeBranch>
+  <logicTreeBranch branchID="b2"><uncertaintyModel>SadighEtAl1997</uncertaintyModel>
+  <uncertaintyWeight>0.1</uncertaintyWeight></logicTreeBranch></logicTreeBranchSet></logicTree>`,
+    ),
+  );
+  const weights = (numberOfSamples: number, samplingMethod: string) =>
+    readLogicTrees({
+      smltPath: "smlt.xml",
+      gsimltPath: "gslt.xml",
+      numberOfSamples,
+      randomSeed: 1067,
+      samplingMethod,
+      inputDir: dir,
+    }).realizations.map((r) => r.weight);
+  const allclose = (a: number[], e: number[], rtol: number) => {
+    strictEqual(a.length, e.length);
+    a.forEach((x, i) => ok(Math.abs(x - e[i]) <= rtol * Math.abs(e[i]), `${i}: ${x} != ${e[i]}`));
+  };
+  // sampled 8 times b1 and 2 times b2
+  allclose(weights(10, "late_weights"), [
+    0.029412,
+    0.029412,
+    0.029412,
+    0.264706,
+    0.264706,
+    0.029412,
+    0.029412,
+    0.264706,
+    0.029412,
+    0.029412,
+  ], 1e-5);
+  allclose(weights(10, "early_weights"), Array(10).fill(0.1), 1e-7);
+  allclose(weights(0, "early_weights"), [0.9, 0.1], 1e-7);
+  // sampled 5 times b1 and 5 times b2
+  allclose(
+    weights(10, "late_latin"),
+    [0.18, 0.02, 0.18, 0.18, 0.02, 0.02, 0.02, 0.02, 0.18, 0.18],
+    1e-7,
+  );
+  Deno.removeSync(dir, { recursive: true });
+});
