@@ -126,10 +126,6 @@ export async function runClassical(
   const lv = levelsOf(oq);
   const L = lv.levels.length;
 
-  const sites = await loadSites(oq);
-  const N = sites.n;
-  log("info", `Read ${N} site(s)`);
-
   const inputs = oq.inputs;
   const flt: FullLogicTree = readLogicTrees({
     smltPath: inputs.source_model_logic_tree,
@@ -163,6 +159,12 @@ export async function runClassical(
     return def;
   };
   for (const rlz of flt.realizations) Object.values(rlz.gsimByTrt).forEach(gsimOf);
+
+  const reqSiteParams = new Set<string>();
+  for (const def of gsimDefs.values()) def.requires.sites.forEach((p) => reqSiteParams.add(p));
+  const sites = loadSites(oq, reqSiteParams);
+  const N = sites.n;
+  log("info", `Read ${N} site(s)`);
 
   const srcOpts = sourceOptions(oq);
   const fewSites = N <= MAX_SITES_DISAGG;

@@ -244,9 +244,12 @@ if (!HAVE_QA) {
   console.warn(`\n*** OpenQuake QA cases not found at ${QA}: set OQ_QA_DIR. Skipping. ***\n`);
 }
 
+const toRun = CASES.filter((c) =>
+  HAVE_QA && (RUN_ALL || (c.pending ?? PENDING[c.name]) === undefined)
+);
 for (const c of CASES) {
   const reason = c.pending ?? PENDING[c.name];
-  const ignore = !HAVE_QA || (!RUN_ALL && reason !== undefined);
+  const ignore = !toRun.includes(c);
   if (ignore && HAVE_QA) console.warn(`conformance: ${c.name} ignored: ${reason}`);
   Deno.test({
     name: `conformance ${c.name} (delta ${c.delta})`,
@@ -256,7 +259,7 @@ for (const c of CASES) {
     fn: async () => {
       const row = await runCase(c);
       TABLE.push(row);
-      printTable();
+      if (TABLE.length === toRun.length) printTable();
       ok(row.status === "pass", `${c.name}: ${row.status}`);
     },
   });
