@@ -364,3 +364,25 @@ export function repi(hypo: readonly number[], lon: number, lat: number): number 
   const a = Math.sin((p1 - p2) / 2.0), b = Math.sin((l1 - l2) / 2.0);
   return Math.asin(Math.sqrt(a * a + Math.cos(p1) * Math.cos(p2) * (b * b))) * 2. * 6371.0;
 }
+
+/**
+ * Azimuth of the site seen from the hypocentre relative to the strike, degrees in [0, 360)
+ * (`get_azimuth`: (fast_azimuth(hypo, site) − strike) mod 360).
+ */
+export function rupAzimuth(
+  hypo: readonly number[],
+  strike: number,
+  lon: number,
+  lat: number,
+): number {
+  const l = radians(hypo[0]), p = radians(hypo[1]);
+  const l2 = radians(lon), p2 = radians(lat);
+  const cos2 = Math.cos(p2);
+  const tc = Math.atan2(
+    Math.sin(l - l2) * cos2,
+    Math.cos(p) * Math.sin(p2) - Math.sin(p) * cos2 * Math.cos(l - l2),
+  );
+  const az = -degrees(tc) - strike;
+  const m = az % 360;
+  return m < 0 ? m + 360 : m === 0 ? 0 : m;
+}
