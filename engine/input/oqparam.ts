@@ -1350,6 +1350,7 @@ export function makeOqParam(
     if (def.hasDefault && !(name in oq)) oq[name] = clone(def.default);
   }
   oq.inputs = inputs;
+  oq.base_path = base; // readinput.get_params: the folder of the job.ini unless given
   for (const [name, raw] of Object.entries(names)) {
     if (name.startsWith("_") || name.startsWith("is_valid_")) {
       errAt(name, `The parameter name ${name} is not acceptable`);

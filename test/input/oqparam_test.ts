@@ -395,3 +395,9 @@ Deno.test("oqparam: maximum_distance TRTs against the logic tree, GSIM site para
     /Please set a value for 'reference_vs30_value', this is required by the GSIM/,
   );
 });
+
+Deno.test("oqparam: base_path is the folder of the job.ini", () => {
+  if (!hasQa) return;
+  const { oq } = readOqParam(join(QA_DIR, "classical/case_01/job.ini"));
+  strictEqual(oq.base_path, resolve(QA_DIR, "classical/case_01"));
+});
