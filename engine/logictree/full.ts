@@ -244,3 +244,45 @@ export function readLogicTrees(opts: ReadLogicTreesOptions): FullLogicTree {
     samplingMethod,
   };
 }
+
+/**
+ * The GMPE logic tree alone (scenarios from a rupture: OpenQuake's FullLogicTree.fake): one
+ * pseudo source model and one realization per GSIM path, named `A~<gsim short path>`.
+ */
+export function readGsimLogicTree(
+  opts: { gsimltPath?: string; gsim?: string; inputDir: string; trts?: string[] },
+): { gsim: ReturnType<GsimLt["toContract"]>; realizations: Realization[] } {
+  let g: GsimLt;
+  if (opts.gsim && !opts.gsimltPath) g = GsimLt.fromGsim(opts.gsim);
+  else if (opts.gsimltPath && !opts.gsim) {
+    g = GsimLt.read(join(opts.inputDir, opts.gsimltPath), opts.trts ?? ["*"]);
+  } else {throw new InputError(
+      opts.inputDir,
+      undefined,
+      "gsim",
+      "give exactly one of gsim and gsim_logic_tree_file",
+    );}
+  const paths = g.enumerate();
+  let tot = 0;
+  for (const p of paths) tot += p.weights[p.weights.length - 1];
+  const realizations = paths.map((p, i): Realization => {
+    const w = tot === 1 ? p.weights : p.weights.map((x) => x / tot);
+    const gsimByTrt: Record<string, ReturnType<typeof publicBranch>> = {};
+    p.branches.forEach((b, t) => gsimByTrt[g.trts[t]] = publicBranch(b));
+    const ids = p.branches.map((b) => b.id);
+    const rlz: Realization = {
+      ordinal: i,
+      smOrdinal: 0,
+      weight: w[w.length - 1],
+      gsimByTrt,
+      branchPath: `A~${g.shorten(ids)}`,
+      smName: "b1",
+      gsimPath: ids,
+    };
+    if (g.imtKeys.length > 1) {
+      rlz.imtWeights = Object.fromEntries(g.imtKeys.slice(0, -1).map((k, j) => [k, w[j]]));
+    }
+    return rlz;
+  });
+  return { gsim: g.toContract(), realizations };
+}

@@ -8,4 +8,4 @@ export type {
   Realization,
   SmRealization,
 } from "./types.ts";
-export { readLogicTrees } from "./full.ts";
+export { filterSourceModel, readGsimLogicTree, readLogicTrees } from "./full.ts";

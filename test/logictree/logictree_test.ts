@@ -4,7 +4,7 @@
 // and Monte Carlo sampling reproducing OpenQuake's draws (logictree/case_07 sampling.ini).
 import { deepStrictEqual, ok, strictEqual } from "node:assert";
 import { InputError } from "../../engine/input/errors.ts";
-import { readLogicTrees } from "../../engine/logictree/index.ts";
+import { readGsimLogicTree, readLogicTrees } from "../../engine/logictree/index.ts";
 import { GsimLt } from "../../engine/logictree/gsimlt.ts";
 import { ltRandom, MT19937 } from "../../engine/logictree/random.ts";
 import type { FullLogicTree } from "../../engine/logictree/types.ts";
@@ -385,4 +385,21 @@ Deno.test("sampling methods: late_weights, late_latin, early_weights as OpenQuak
     1e-7,
   );
   Deno.removeSync(dir, { recursive: true });
+});
+
+qaTest("scenario/case_9: GSIM-only realizations (weights .6/.4)", () => {
+  const { gsim, realizations } = readGsimLogicTree({
+    gsimltPath: "gsim_logic_tree.xml",
+    inputDir: `${QA}/scenario/case_9`,
+  });
+  deepStrictEqual(gsim.trts, ["Subduction Deep"]);
+  deepStrictEqual(
+    realizations.map((
+      r,
+    ) => [r.ordinal, r.branchPath, r.gsimByTrt["Subduction Deep"].spec, r.weight]),
+    [
+      [0, "A~A", "LinLee2008SSlab", 0.6],
+      [1, "A~B", "YoungsEtAl1997SSlab", 0.4],
+    ],
+  );
 });
