@@ -6,7 +6,7 @@ import { availableGsims } from "../engine/gsim/registry.ts";
 import { ENGINE_VERSION } from "../engine/jobs/version.ts";
 import type { Env } from "./context.ts";
 import { empty, endpoint, field, form, json, text } from "./http.ts";
-import { iniDefaultsBody } from "./ini_defaults.ts";
+import { iniDefaultsJson } from "../engine/input/oqparam.ts";
 
 /** zlib.adler32(data, 0): OpenQuake's on_same_fs checksum. */
 export function adler32(data: Uint8Array, start = 0): number {
@@ -56,7 +56,7 @@ export function infoRoutes(app: Hono<Env>): void {
   endpoint(app, "/v1/engine_latest_version", { GET: () => text("None") });
   endpoint(app, "/v1/available_gsims", { GET: () => json(availableGsims()) });
   endpoint(app, "/v1/ini_defaults", {
-    GET: () => new Response(iniDefaultsBody(), { headers: { "Content-Type": "application/json" } }),
+    GET: () => new Response(iniDefaultsJson(), { headers: { "Content-Type": "application/json" } }),
   });
   // Django APPEND_SLASH: the slash-less URL redirects
   app.all(

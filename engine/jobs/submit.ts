@@ -4,6 +4,8 @@
 import { basename, dirname, isAbsolute, resolve } from "node:path";
 import { type JobDB, pyNow } from "../db.ts";
 import { readJobIni } from "../input/ini.ts";
+import { ALL_CALCULATORS, makeOqParam } from "../input/oqparam.ts";
+import { getCalculator } from "../calculators/registry.ts";
 import { readZip, safeEntryName, writeEntries } from "./unzip.ts";
 
 export interface Upload {
@@ -70,7 +72,7 @@ export function readAndCheck(
   iniPath: string,
   overrides: Record<string, string> = {},
 ): Record<string, string> {
-  const { params } = readJobIni(iniPath, overrides);
+  const { params, lines } = readJobIni(iniPath, overrides);
   const base = dirname(iniPath);
   for (const [, f] of referencedFiles(params)) {
     const p = isAbsolute(f) ? f : resolve(base, f);
@@ -83,6 +85,10 @@ export function readAndCheck(
   if (!params.calculation_mode) {
     throw new Error(`${iniPath}: missing calculation_mode`);
   }
+  getCalculator(params.calculation_mode); // "calculation_mode X is not supported yet"
+  // every OpenQuake parameter checked (types, ranges, required inputs); modes that only
+  // plug-ins know are left to their calculator
+  if (ALL_CALCULATORS.includes(params.calculation_mode)) makeOqParam(params, lines, iniPath);
   return params;
 }
 

@@ -67,10 +67,13 @@ export async function startServer(
   };
   const pumps = Promise.all([pump(proc.stdout), pump(proc.stderr)]);
   const timer = setTimeout(() => resolveBase(""), 30_000);
+  proc.status.then(() => resolveBase(""));
   const base = await based;
   clearTimeout(timer);
   if (!base) {
-    proc.kill("SIGKILL");
+    try {
+      proc.kill("SIGKILL");
+    } catch { /* exited */ }
     await proc.status;
     await pumps;
     throw new Error(`server did not start:\n${output.join("\n")}`);
