@@ -366,6 +366,24 @@ function convexHull(points: number[][]): number[][] {
   return lower.slice(0, -1).concat(upper.slice(0, -1));
 }
 
+/** the lon, lat of a hazard-curves CSV input (readinput.get_pmap_from_csv), in file order */
+function hazardCurvesSites(file: string): [number, number, number][] {
+  const lines = Deno.readTextFileSync(file).split(/\r?\n/)
+    .map((l, i) => [l, i + 1] as [string, number])
+    .filter(([l]) => l.trim() && !l.startsWith("#"));
+  const header = lines[0][0].split(",");
+  const [il, ia] = [header.indexOf("lon"), header.indexOf("lat")];
+  if (il < 0 || ia < 0) throw new InputError(file, lines[0][1], "lon", "Missing field lon/lat");
+  return lines.slice(1).map(([l, n]) => {
+    const f = l.split(",");
+    const [lon, lat] = [Number(f[il]), Number(f[ia])];
+    if (Number.isNaN(lon) || Number.isNaN(lat)) {
+      throw new InputError(file, n, "lon", `could not convert string to float: '${l}'`);
+    }
+    return [lon, lat, 0];
+  });
+}
+
 // ---------------------------------------------------------------------------------------------
 // the site collection
 
@@ -419,6 +437,8 @@ export function readSites(oq: OqParam, reqSiteParams: Iterable<string> = []): Si
   let fromSiteModel = false;
   if (oq.sites && oq.sites.length) {
     coords = [...oq.sites].sort((a, b) => a[0] - b[0] || a[1] - b[1] || a[2] - b[2]);
+  } else if (oq.inputs.hazard_curves) {
+    coords = hazardCurvesSites(oq.inputs.hazard_curves[0]);
   } else if (oq.region_grid_spacing) {
     if (!oq.region) {
       if (sm) {

@@ -232,3 +232,13 @@ Deno.test("sites: region grid covers the region dilated by the spacing", () => {
   });
   strictEqual(sc.n, pts.length);
 });
+
+Deno.test("sites: from a hazard-curves CSV input (classical_risk/case_2)", () => {
+  if (!hasQa) return;
+  const ini = join(QA_DIR, "classical_risk/case_2/job_risk.ini");
+  const { oq } = readOqParam(ini);
+  const sc = readSites(oq, ["vs30"]);
+  const expected = csvLonLat(oq.inputs.hazard_curves[0]);
+  deepStrictEqual([...sc.lon].map((x, i) => [x, sc.lat[i]]), expected);
+  ok(sc.n > 0);
+});
