@@ -10,6 +10,7 @@ import * as garcia2005 from "./garcia_2005.ts";
 import * as kanno2006 from "./kanno_2006.ts";
 import * as siMidorikawa1999 from "./si_midorikawa_1999.ts";
 import * as parker2020 from "./parker_2020.ts";
+import * as abrahamsonGulerce2020 from "./abrahamson_gulerce_2020.ts";
 
 export const GSIMS: Record<string, GsimFactory> = {
   ...abrahamson2015.GSIMS,
@@ -22,7 +23,9 @@ export const GSIMS: Record<string, GsimFactory> = {
   ...kanno2006.GSIMS,
   ...siMidorikawa1999.GSIMS,
   ...parker2020.GSIMS,
+  ...abrahamsonGulerce2020.GSIMS,
 };
 export const ALIASES: Record<string, [string, Record<string, unknown>]> = {
   ...parker2020.ALIASES,
+  ...abrahamsonGulerce2020.ALIASES,
 };

@@ -106,6 +106,34 @@ const TABLES: [string, Record<string, unknown>, string, number][] = [
     0.1,
   ],
   ["ParkerEtAl2020SSlabJapanPac", {}, "PARKER20/ParkerEtAl2020SSlabJapanPac_MEAN.csv", 0.1],
+  ["AbrahamsonGulerce2020SInter", {}, "ag2020/AG2020_INTERFACE_GLO__MEAN.csv", 0.1],
+  ["AbrahamsonGulerce2020SInter", {}, "ag2020/AG2020_INTERFACE_GLO__TOTAL_STDDEV.csv", 0.1],
+  [
+    "AbrahamsonGulerce2020SInter",
+    { ergodic: false },
+    "ag2020/AG2020_INTERFACE_GLO__NONERGODIC_INTRA_EVENT_STDDEV.csv",
+    0.1,
+  ],
+  [
+    "AbrahamsonGulerce2020SInter",
+    { region: "CAS", apply_usa_adjustment: true },
+    "ag2020/AG2020_INTERFACE_CAS_Adjust_MEAN.csv",
+    0.1,
+  ],
+  ["AbrahamsonGulerce2020SSlab", { region: "JPN" }, "ag2020/AG2020_INSLAB_JPN__MEAN.csv", 0.1],
+  [
+    "AbrahamsonGulerce2020SSlab",
+    { region: "JPN" },
+    "ag2020/AG2020_INSLAB_JPN__INTRA_EVENT_STDDEV.csv",
+    0.1,
+  ],
+  [
+    "AbrahamsonGulerce2020SSlab",
+    { region: "CAM" },
+    "ag2020/AG2020_INSLAB_CAM__TOTAL_STDDEV.csv",
+    0.1,
+  ],
+  ["AbrahamsonGulerce2020SSlab", { region: "TWN" }, "ag2020/AG2020_INSLAB_TWN__MEAN.csv", 0.1],
 ];
 
 /** Evaluate a model on the GPU in f32; same layout as evaluateGsim. */
