@@ -168,8 +168,10 @@ export async function runClassical(
 
   const srcOpts = sourceOptions(oq);
   const fewSites = N <= MAX_SITES_DISAGG;
-  // rates[r] = Σ over groups of −log PNE of the GSIM realization r assigns to the group's TRT
-  const rates = Array.from({ length: R }, () => new Float64Array(N * L));
+  // Λ per (source-model realization, TRT, GSIM): Σ over the groups of −log PNE. A realization
+  // sums the entries of its source model, one per TRT (its GSIM); never R full arrays at once.
+  const rateMaps = new Map<string, Float64Array>();
+  const rlzKeys: string[][] = flt.realizations.map(() => []);
   let numContexts = 0, numRuptures = 0, keptSources = 0;
   const groupsTotal = flt.sm.reduce(
     (s, sm) => s + sm.sourceModels.reduce((t, m) => t + m.groups.length, 0),
@@ -210,11 +212,17 @@ export async function runClassical(
         );
         numContexts += res.numContexts;
         numRuptures += res.numRuptures;
+        gids.forEach((gid, g) => {
+          const key = `${sm.ordinal}\u0000${trt}\u0000${gid}`;
+          let out = rateMaps.get(key);
+          if (!out) rateMaps.set(key, out = new Float64Array(N * L));
+          const acc = res.logPne[g];
+          for (let i = 0; i < acc.length; i++) out[i] -= acc[i];
+        });
         for (const r of rlzs) {
           const b = r.gsimByTrt[trt] ?? r.gsimByTrt["*"];
-          const acc = res.logPne[gids.indexOf(b.id)];
-          const out = rates[r.ordinal];
-          for (let i = 0; i < acc.length; i++) out[i] -= acc[i];
+          const key = `${sm.ordinal}\u0000${trt}\u0000${b.id}`;
+          if (!rlzKeys[r.ordinal].includes(key)) rlzKeys[r.ordinal].push(key);
         }
         groupsDone++;
         opts.progress?.(groupsDone, groupsTotal);
@@ -224,9 +232,8 @@ export async function runClassical(
   if (keptSources === 0) throw new Error("All sources were discarded by minimum_magnitude");
   log("info", `${numRuptures} ruptures, ${numContexts} contexts`);
 
-  // realization curves: PoE = 1 − exp(−Λ)
-  const curves = rates.map((rt) => rt.map((x) => -Math.expm1(-x)));
-  const info = storeHazard(ds, oq, flt, sites, lv, curves, T);
+  const rlzRates = rlzKeys.map((keys) => keys.map((k) => rateMaps.get(k)!));
+  const info = storeHazard(ds, oq, flt, sites, lv, rlzRates, T);
   log("info", "Stored hazard curves, maps and spectra");
   return { datastore: ds, oq, info, numContexts, numRuptures };
 }
@@ -386,10 +393,10 @@ function storeHazard(
   flt: FullLogicTree,
   sites: Sites,
   lv: Levels,
-  curves: Float64Array[],
+  rlzRates: Float64Array[][],
   T: number,
 ): HazardInfo {
-  const N = sites.n, M = lv.imts.length, L1 = lv.L1, L = M * L1, R = curves.length;
+  const N = sites.n, M = lv.imts.length, L1 = lv.L1, L = M * L1, R = rlzRates.length;
   const stats = hazardStats(oq);
   const poes = oq.poes ?? [];
   const P = poes.length;
@@ -432,44 +439,77 @@ function storeHazard(
   ds.put("realizations", rlzs);
   ds.put("weights", Float64Array.from(flt.realizations, (r) => r.weight));
 
-  const pack = (arrs: Float64Array[], inner: number) => {
-    // [k][site][inner] -> (N, K, inner)
-    const K = arrs.length;
-    const out = new Float64Array(N * K * inner);
-    for (let k = 0; k < K; k++) {
-      for (let s = 0; s < N; s++) {
-        out.set(arrs[k].subarray(s * inner, (s + 1) * inner), (s * K + k) * inner);
+  const uhsIdx = uhsImtIndices(info.imts);
+  const U = uhsIdx.length;
+  const withRlzs = R === 1 || individual;
+  const S = stats.length;
+  const useRates = Boolean(oq.use_rates);
+  const w = weightsByImt(flt, lv.imts);
+  const statFns = stats.map(statFunction);
+  const out = {
+    hcurvesRlzs: withRlzs ? new Float64Array(N * R * L) : null,
+    hcurvesStats: S ? new Float64Array(N * S * L) : null,
+    hmapsRlzs: withRlzs && P ? new Float64Array(N * R * M * P) : null,
+    hmapsStats: S && P ? new Float64Array(N * S * M * P) : null,
+    uhsRlzs: withRlzs && P && U ? new Float64Array(N * R * P * U) : null,
+    uhsStats: S && P && U ? new Float64Array(N * S * P * U) : null,
+  };
+  // realization curves, PoE = 1 − exp(−Λ), built for a chunk of sites at a time
+  const chunk = Math.max(1, Math.floor((1 << 22) / Math.max(1, R * L)));
+  for (let s0 = 0; s0 < N; s0 += chunk) {
+    const n = Math.min(chunk, N - s0);
+    const curves = rlzRates.map((maps) => {
+      const c = new Float64Array(n * L);
+      for (const m of maps) {
+        const src = m.subarray(s0 * L, (s0 + n) * L);
+        for (let i = 0; i < c.length; i++) c[i] += src[i];
+      }
+      for (let i = 0; i < c.length; i++) c[i] = -Math.expm1(-c[i]);
+      return c;
+    });
+    const place = (
+      dst: Float64Array | null,
+      arrs: Float64Array[],
+      inner: number,
+    ) => {
+      if (!dst) return;
+      const K = arrs.length;
+      for (let k = 0; k < K; k++) {
+        for (let s = 0; s < n; s++) {
+          dst.set(arrs[k].subarray(s * inner, (s + 1) * inner), ((s0 + s) * K + k) * inner);
+        }
+      }
+    };
+    const mapsOf = (arrs: Float64Array[]) =>
+      arrs.map((c) => computeHazardMaps(c, n, lv.levels, lv.offsets, poes));
+    if (withRlzs) {
+      place(out.hcurvesRlzs, curves, L);
+      if (P) {
+        const maps = mapsOf(curves);
+        place(out.hmapsRlzs, maps, M * P);
+        if (U) place(out.uhsRlzs, maps.map((h) => computeUhs(h, n, info.imts, P)), P * U);
       }
     }
-    return out;
-  };
-  const uhsIdx = uhsImtIndices(info.imts);
-  const storeKind = (suffix: "rlzs" | "stats", arrs: Float64Array[], names: string[]) => {
-    ds.put(`hcurves-${suffix}`, pack(arrs, L), [N, arrs.length, M, L1], {
-      kinds: names,
-      imts: info.imts,
-    });
-    if (!P) return;
-    const maps = arrs.map((c) => computeHazardMaps(c, N, lv.levels, lv.offsets, poes));
-    ds.put(`hmaps-${suffix}`, pack(maps, M * P), [N, arrs.length, M, P], { kinds: names, poes });
-    if (uhsIdx.length) {
-      const uhs = maps.map((h) => computeUhs(h, N, info.imts, P));
-      ds.put(`uhs-${suffix}`, pack(uhs, P * uhsIdx.length), [N, arrs.length, P, uhsIdx.length], {
-        kinds: names,
-        poes,
-      });
+    if (S) {
+      const sc = statFns.map((f) => computeStatCurves(curves, n, lv.offsets, f, w, useRates));
+      place(out.hcurvesStats, sc, L);
+      if (P) {
+        const maps = mapsOf(sc);
+        place(out.hmapsStats, maps, M * P);
+        if (U) place(out.uhsStats, maps.map((h) => computeUhs(h, n, info.imts, P)), P * U);
+      }
     }
+  }
+  const rlzNames = Array.from({ length: R }, (_, r) => `rlz-${String(r).padStart(3, "0")}`);
+  const put = (name: string, a: Float64Array | null, shape: number[], attrs: object) => {
+    if (a) ds.put(name, a, shape, attrs as Record<string, unknown>);
   };
-  if (R === 1 || individual) {
-    storeKind("rlzs", curves, curves.map((_, r) => `rlz-${String(r).padStart(3, "0")}`));
-  }
-  if (stats.length) {
-    const w = weightsByImt(flt, lv.imts);
-    const statCurves = stats.map((s) =>
-      computeStatCurves(curves, N, lv.offsets, statFunction(s), w, Boolean(oq.use_rates))
-    );
-    storeKind("stats", statCurves, stats);
-  }
+  put("hcurves-rlzs", out.hcurvesRlzs, [N, R, M, L1], { kinds: rlzNames, imts: info.imts });
+  put("hcurves-stats", out.hcurvesStats, [N, S, M, L1], { kinds: stats, imts: info.imts });
+  put("hmaps-rlzs", out.hmapsRlzs, [N, R, M, P], { kinds: rlzNames, poes });
+  put("hmaps-stats", out.hmapsStats, [N, S, M, P], { kinds: stats, poes });
+  put("uhs-rlzs", out.uhsRlzs, [N, R, P, U], { kinds: rlzNames, poes });
+  put("uhs-stats", out.uhsStats, [N, S, P, U], { kinds: stats, poes });
   return info;
 }
 
