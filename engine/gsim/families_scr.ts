@@ -5,6 +5,7 @@ import * as toro2002 from "./toro_2002.ts";
 import * as atkinsonBoore2006 from "./atkinson_boore_2006.ts";
 import * as pezeshk2011 from "./pezeshk_2011.ts";
 import * as booreAtkinson2011 from "./boore_atkinson_2011.ts";
+import * as toro1997 from "./toro_1997.ts";
 
 export const GSIMS: Record<string, GsimFactory> = {
   ...toro2002.GSIMS,
@@ -12,6 +13,7 @@ export const GSIMS: Record<string, GsimFactory> = {
   ...atkinsonBoore2006.GSIMS,
   ...pezeshk2011.GSIMS,
   ...booreAtkinson2011.GSIMS,
+  ...toro1997.GSIMS,
 };
 export const ALIASES: Record<string, [string, Record<string, unknown>]> = {
   ...atkinsonBoore2006.ALIASES,
