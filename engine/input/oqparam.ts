@@ -1465,6 +1465,7 @@ export function makeOqParam(
   // 5. validate(): the is_valid_* checks in name order, then check_source_model
   isValid(oq, names, base, errAt, err);
   checkSourceModel(oq, jobIni, err);
+  GIVEN.set(oq, Object.keys(names));
   return { oq: oq as OqParam, warnings };
 }
 
@@ -1800,4 +1801,33 @@ export function checkGsimSiteParams(oq: OqParam, gsim: string, requires: Iterabl
       );
     }
   }
+}
+
+const GIVEN = new WeakMap<object, string[]>();
+
+function sameValue(a: unknown, b: unknown): boolean {
+  if (typeof a === "number" && typeof b === "number") return Object.is(a, b) || a === b;
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+
+/**
+ * The parameters OpenQuake keeps as instance attributes (`vars(oqparam)`, what
+ * /extract/oqparam dumps): base_path, inputs, the parameters given in the job.ini and those the
+ * checks changed (hazard_imtls, export_dir, complex_fault_mesh_spacing, ...); the rest are
+ * class defaults OpenQuake does not dump. Values are OqParam's (IntegrationDistance as a dict).
+ */
+export function oqVars(oq: OqParam): Record<string, unknown> {
+  const given = GIVEN.get(oq) ?? [];
+  const out: Record<string, unknown> = { base_path: oq.base_path, inputs: oq.inputs };
+  for (const name of given) if (name in PARAMS) out[name] = oq[name];
+  for (const [name, def] of Object.entries(PARAMS)) {
+    if (name in out || !(name in oq) || oq[name] === undefined) continue;
+    if (name === "truncation_level" && !given.includes(name)) continue; // 99 is hazardlib's
+    if (!def.hasDefault || !sameValue(oq[name], def.default)) out[name] = oq[name];
+  }
+  if (Object.keys(oq.hazard_imtls).length) out.hazard_imtls = oq.hazard_imtls;
+  for (const [k, x] of Object.entries(out)) {
+    if (x instanceof IntegrationDistance) out[k] = x.toJSON();
+  }
+  return out;
 }

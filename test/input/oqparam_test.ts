@@ -13,6 +13,7 @@ import {
   IntegrationDistance,
   makeOqParam,
   normalizeImt,
+  oqVars,
   PARAMS,
   pyFloatStr,
   readOqParam,
@@ -400,4 +401,16 @@ Deno.test("oqparam: base_path is the folder of the job.ini", () => {
   if (!hasQa) return;
   const { oq } = readOqParam(join(QA_DIR, "classical/case_01/job.ini"));
   strictEqual(oq.base_path, resolve(QA_DIR, "classical/case_01"));
+});
+
+Deno.test("oqparam: oqVars keeps what OpenQuake keeps as instance attributes", () => {
+  const { oq } = fromText(MINIMAL + "export_dir = out\n", MINIMAL_FILES);
+  const vars = oqVars(oq);
+  deepStrictEqual(Object.keys(vars).slice(0, 2), ["base_path", "inputs"]);
+  for (const k of ["calculation_mode", "sites", "maximum_distance", "export_dir", "hazard_imtls"]) {
+    ok(k in vars, k);
+  }
+  deepStrictEqual(vars.maximum_distance, { default: [[2.5, 200], [10.2, 200]] });
+  ok(!("random_seed" in vars) && !("poes" in vars));
+  strictEqual(vars.complex_fault_mesh_spacing, 5); // set by is_valid_complex_fault_mesh_spacing
 });
