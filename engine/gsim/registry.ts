@@ -4,9 +4,11 @@ import type { GsimDef, GsimFactory } from "./types.ts";
 import * as asc from "./families_asc.ts";
 import * as scr from "./families_scr.ts";
 import * as asc2 from "./families_asc2.ts";
+import * as asc3 from "./families_asc3.ts";
 import * as sub from "./families_sub.ts";
+import * as sub2 from "./families_sub2.ts";
 
-const FAMILIES = [asc, asc2, scr, sub];
+const FAMILIES = [asc, asc2, asc3, scr, sub, sub2];
 
 export const GSIMS: Record<string, GsimFactory> = Object.assign(
   {},
