@@ -6,6 +6,7 @@ import * as atkinsonBoore2006 from "./atkinson_boore_2006.ts";
 import * as pezeshk2011 from "./pezeshk_2011.ts";
 import * as booreAtkinson2011 from "./boore_atkinson_2011.ts";
 import * as toro1997 from "./toro_1997.ts";
+import * as silva2002 from "./silva_2002.ts";
 
 export const GSIMS: Record<string, GsimFactory> = {
   ...toro2002.GSIMS,
@@ -14,6 +15,7 @@ export const GSIMS: Record<string, GsimFactory> = {
   ...pezeshk2011.GSIMS,
   ...booreAtkinson2011.GSIMS,
   ...toro1997.GSIMS,
+  ...silva2002.GSIMS,
 };
 export const ALIASES: Record<string, [string, Record<string, unknown>]> = {
   ...atkinsonBoore2006.ALIASES,
