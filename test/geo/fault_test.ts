@@ -4,7 +4,10 @@ import { ok, throws } from "node:assert";
 import { SimpleFaultSurface } from "../../engine/geo/simple_fault.ts";
 import { ComplexFaultSurface } from "../../engine/geo/complex_fault.ts";
 import type { RectMesh } from "../../engine/geo/mesh.ts";
-import { distance3d } from "../../engine/geo/projection.ts";
+import { azimuth, distance3d } from "../../engine/geo/projection.ts";
+import { PlanarSurface } from "../../engine/geo/planar.ts";
+import { MultiSurface } from "../../engine/geo/multi.ts";
+import type { DistanceName } from "../../engine/geo/surface.ts";
 
 /** OpenQuake's assert_mesh_is: every node within 2 m of the expected one. */
 function assertMeshIs(mesh: RectMesh, expected: number[][][]) {
@@ -397,4 +400,84 @@ Deno.test("complex fault meshes (OpenQuake complex_fault_test.py)", () => {
       ),
     /mesh spacing 30.1 km is too big for mean width 15.0 km/,
   );
+});
+
+// UCERF multi-planar surfaces of OpenQuake's multi_test.py (data/msurface18..20.csv)
+const MSURF: Record<string, number[][]> = {
+  s18: [
+    [-117.955505, 33.769615, 0],
+    [-117.9903, 33.797646, 0],
+    [-117.96276, 33.820305, 10.4],
+    [
+      -117.92798,
+      33.792274,
+      10.4,
+    ],
+    [-117.9903, 33.797646, 0],
+    [-117.99624, 33.802425, 0],
+    [-117.9687, 33.82509, 10.4],
+    [
+      -117.96276,
+      33.820305,
+      10.4,
+    ],
+  ],
+  s19: [
+    [-117.99624, 33.802425, 0],
+    [-118.03672, 33.835003, 0],
+    [-118.00917, 33.857666, 10.4],
+    [
+      -117.9687,
+      33.82509,
+      10.4,
+    ],
+    [-118.03672, 33.835003, 0],
+    [-118.03698, 33.83524, 0],
+    [-118.00942, 33.8579, 10.4],
+    [
+      -118.00917,
+      33.857666,
+      10.4,
+    ],
+  ],
+  s20: [[-118.03698, 33.83524, 0], [-118.07534, 33.869987, 0], [-118.047775, 33.892647, 10.4], [
+    -118.00942,
+    33.8579,
+    10.4,
+  ]],
+};
+
+/** PlanarSurface.from_ucerf: corners tl, tr, br, bl; strike tl->tr, dip from tl->bl. */
+function ucerfPlanes(rows: number[][]): PlanarSurface[] {
+  const out: PlanarSurface[] = [];
+  for (let k = 0; k < rows.length; k += 4) {
+    const [tl, tr, br, bl] = rows.slice(k, k + 4) as [number, number, number][];
+    const strike = azimuth(tl[0], tl[1], tr[0], tr[1]);
+    const dip = Math.asin((bl[2] - tl[2]) / distance3d(tl[0], tl[1], tl[2], bl[0], bl[1], bl[2])) *
+      180 / Math.PI;
+    out.push(new PlanarSurface(strike, dip, tl, tr, br, bl, false));
+  }
+  return out;
+}
+
+function multiDist(s: MultiSurface, name: DistanceName): number {
+  const out: Partial<Record<DistanceName, Float64Array>> = {};
+  s.distances([-118], [33], [name], out);
+  return out[name]![0];
+}
+
+Deno.test("multi-surfaces: rjb minimum over planes, GC2 rx (OpenQuake multi_test.py)", () => {
+  const [p18, p19, p20] = [MSURF.s18, MSURF.s19, MSURF.s20].map(ucerfPlanes);
+  const m = [p18, p19, p20].map((p) => new MultiSurface(p));
+  const rjb = m.map((s) => multiDist(s, "rjb"));
+  [85.676294, 89.225542, 92.937021].forEach((e, k) => near(rjb[k], e, 1e-6 * e, `rjb ${k}`));
+  const rx = m.map((s) => multiDist(s, "rx"));
+  [-64.328038, -64.288793, -60.205692].forEach((e, k) =>
+    near(rx[k], e, 1e-5 * Math.abs(e), `rx ${k}`)
+  );
+  const a = new MultiSurface([...p18, ...p19]), b = new MultiSurface([...p19, ...p20]);
+  near(multiDist(a, "rjb"), 85.676294, 1e-4, "rjb a");
+  near(multiDist(b, "rjb"), 89.225542, 1e-4, "rjb b");
+  near(multiDist(a, "rx"), -64.309214, 64.309214e-5, "rx a");
+  near(multiDist(b, "rx"), -62.332508, 62.332508e-5, "rx b");
 });
