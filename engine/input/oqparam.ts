@@ -787,17 +787,19 @@ export function floatdict(value: string): Record<string, any> {
 
 /** valid.intensity_measure_types_and_levels + check_levels, order as given. */
 function intensityMeasureTypesAndLevels(value: string): Record<string, number[]> {
-  const dic = dictionary(value);
-  const out: Record<string, number[]> = {};
-  for (const [imtStr, imls0] of Object.entries(dic)) {
+  const dic = new Map(Object.entries(dictionary(value)));
+  // as valid.py: a key that is not normalized is re-inserted (at the end) under its normal form
+  for (const [imtStr, imls0] of [...dic]) {
     const norm = normalizeImt(imtStr).imt;
     if (!Array.isArray(imls0)) throw new Error(`No imls for ${imtStr}: ${imls0}`);
     const imls = imls0.map(Number);
+    if (norm !== imtStr) {
+      dic.set(norm, imls);
+      dic.delete(imtStr);
+    } else dic.set(norm, imls);
     checkLevels(imls, imtStr);
-    if (norm in out) delete out[norm];
-    out[norm] = imls;
   }
-  return out;
+  return Object.fromEntries(dic) as Record<string, number[]>;
 }
 
 function checkLevels(imls: number[], imt: string, minIml = 1e-10): void {
