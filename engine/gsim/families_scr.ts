@@ -7,6 +7,8 @@ import * as pezeshk2011 from "./pezeshk_2011.ts";
 import * as booreAtkinson2011 from "./boore_atkinson_2011.ts";
 import * as toro1997 from "./toro_1997.ts";
 import * as silva2002 from "./silva_2002.ts";
+import * as tavakoliPezeshk2005 from "./tavakoli_pezeshk_2005.ts";
+import * as somerville2001 from "./somerville_2001.ts";
 
 export const GSIMS: Record<string, GsimFactory> = {
   ...toro2002.GSIMS,
@@ -16,6 +18,8 @@ export const GSIMS: Record<string, GsimFactory> = {
   ...booreAtkinson2011.GSIMS,
   ...toro1997.GSIMS,
   ...silva2002.GSIMS,
+  ...tavakoliPezeshk2005.GSIMS,
+  ...somerville2001.GSIMS,
 };
 export const ALIASES: Record<string, [string, Record<string, unknown>]> = {
   ...atkinsonBoore2006.ALIASES,
