@@ -185,6 +185,7 @@ function readSiteModelCsv(oq: OqParam, file: string): SiteModel {
   }
   const records: string[][] = parseCsv(text, {
     comment: "#",
+    comment_no_infix: true,
     skip_empty_lines: true,
     relax_column_count: false,
     trim: true,

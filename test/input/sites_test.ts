@@ -242,3 +242,13 @@ Deno.test("sites: from a hazard-curves CSV input (classical_risk/case_2)", () =>
   deepStrictEqual([...sc.lon].map((x, i) => [x, sc.lat[i]]), expected);
   ok(sc.n > 0);
 });
+
+Deno.test("sites: site model CSV with comment lines and a '#' inside a value", () => {
+  const sc = sitesFrom({
+    ...LT,
+    "sm.csv": "# a comment\nlon,lat,vs30,custom_site_id\n0,0,300,a#1\n# another\n1,1,400,b\n",
+    "job.ini": JOB + "site_model_file = sm.csv\n",
+  }, ["vs30"]);
+  deepStrictEqual(sc.custom_site_id, ["a#1", "b"]);
+  deepStrictEqual([...sc.vs30], [300, 400]);
+});
