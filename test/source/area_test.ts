@@ -315,3 +315,102 @@ Deno.test("classical/case_24: hazard curves through BooreAtkinson2008 match Open
     `case_24 max |a-e|/(1+|e|): exact ${exact.toExponential(2)}, f16 ${f16.toExponential(2)}`,
   );
 });
+
+/**
+ * Hazard curve at one site from the sources of NRML files, through the project's NRML reader,
+ * our ruptures and BooreAtkinson2008 (vs30 given), no point-source collapse (1 plane, 1 depth).
+ * Returns max |a-e|/(1+|e|) against the expected file.
+ */
+async function areaCase(
+  caseDir: string,
+  files: string[],
+  opts: SourceOptions,
+  job: { imt: string; imls: number[]; minMag: number; vs30: number; expected: string },
+): Promise<number> {
+  const { readSourceModel, allSources } = await import("../../engine/input/nrml/sourcemodel.ts");
+  const { makeGsim } = await import("../../engine/gsim/registry.ts");
+  const { evaluateGsim } = await import("../../engine/gsim/evaluate.ts");
+  const { parseImt } = await import("../../engine/gsim/imt.ts");
+  const { phiB, truncnormSf } = await import("../../engine/kernels/normal.ts");
+  const mag: number[] = [], rake: number[] = [], rjb: number[] = [], rate: number[] = [];
+  for (const f of files) {
+    for (const src of allSources(readSourceModel(`${caseDir}/${f}`))) {
+      for (const r of iterRuptures(src, opts)) {
+        if (r.mag < job.minMag || r.mag > 10.2) continue;
+        const out: Partial<Record<DistanceName, Float64Array>> = {};
+        r.surface.distances([0], [0], ["rrup", "rjb"], out);
+        if (!(out.rrup![0] < 200)) continue;
+        mag.push(r.mag);
+        rake.push(r.rake);
+        rjb.push(out.rjb![0]);
+        rate.push(r.rate);
+      }
+    }
+  }
+  const n = mag.length;
+  const g = evaluateGsim(makeGsim("BooreAtkinson2008"), [parseImt(job.imt)], {
+    n,
+    cols: {
+      mag: Float64Array.from(mag),
+      rake: Float64Array.from(rake),
+      rjb: Float64Array.from(rjb),
+      vs30: new Float64Array(n).fill(job.vs30),
+    },
+  });
+  const lines = Deno.readTextFileSync(`${caseDir}/expected/${job.expected}`).trim().split("\n");
+  const exp = lines[2].split(",").slice(3).map(Number);
+  let worst = 0;
+  job.imls.forEach((iml, l) => {
+    let lp = 0;
+    for (let i = 0; i < n; i++) {
+      lp -= rate[i] * 50 * truncnormSf(phiB(3), 3, (Math.log(iml) - g.mean[i]) / g.sig[i]);
+    }
+    const a = -Math.expm1(lp);
+    worst = Math.max(worst, Math.abs(a - exp[l]) / (1 + Math.abs(exp[l])));
+  });
+  return worst;
+}
+
+Deno.test("classical/case_03 and case_26: area sources (GR bin 0.2, Youngs-Coppersmith) match OpenQuake", async () => {
+  const dir = `${QA}/classical`;
+  try {
+    Deno.statSync(`${dir}/case_03`);
+  } catch {
+    console.log(`skipped: ${dir} not found (set OQ_QA_DIR)`);
+    return;
+  }
+  const logscale = (a: number, b: number, k: number) =>
+    [...Array(k).keys()].map((i) =>
+      10 ** (Math.log10(a) + i * (Math.log10(b) - Math.log10(a)) / (k - 1))
+    );
+  // case_03: two files in one branch, minimum_magnitude 5.7, delta 1e-5
+  const c03 = await areaCase(`${dir}/case_03`, ["source_model.xml", "source_model_2.xml"], {
+    ...OPTS,
+    widthOfMfdBin: 0.2,
+    areaSourceDiscretization: 10,
+  }, {
+    imt: "PGA",
+    imls: logscale(0.005, 2, 5),
+    minMag: 5.7,
+    vs30: 600,
+    expected: "hazard_curve-PGA.csv",
+  });
+  ok(c03 <= 1e-5, `case_03 ${c03}`);
+  // case_26: Youngs-Coppersmith MFD, discretization 5 km, delta 2e-5
+  const c26 = await areaCase(`${dir}/case_26`, ["source_model.xml"], {
+    ...OPTS,
+    widthOfMfdBin: 0.2,
+    areaSourceDiscretization: 5,
+  }, {
+    imt: "SA(1.0)",
+    imls: [0.005, 0.007, 0.0098, 0.0137, 0.0192, 0.0269, 0.0376, 0.0527, 0.0738, 0.103, 0.145]
+      .concat([0.203, 0.284, 0.397, 0.556, 0.778, 1.09, 1.52, 2.13]),
+    minMag: 2.5,
+    vs30: 600,
+    expected: "hazard_curve-rlz-000.csv",
+  });
+  ok(c26 <= 2e-5, `case_26 ${c26}`);
+  console.log(
+    `max |a-e|/(1+|e|): case_03 ${c03.toExponential(2)}, case_26 ${c26.toExponential(2)}`,
+  );
+});
