@@ -9,6 +9,8 @@ import * as toro1997 from "./toro_1997.ts";
 import * as silva2002 from "./silva_2002.ts";
 import * as tavakoliPezeshk2005 from "./tavakoli_pezeshk_2005.ts";
 import * as somerville2001 from "./somerville_2001.ts";
+import * as shahjoueiPezeshk2016 from "./shahjouei_pezeshk_2016.ts";
+import * as allen2012 from "./allen_2012.ts";
 
 export const GSIMS: Record<string, GsimFactory> = {
   ...toro2002.GSIMS,
@@ -20,6 +22,8 @@ export const GSIMS: Record<string, GsimFactory> = {
   ...silva2002.GSIMS,
   ...tavakoliPezeshk2005.GSIMS,
   ...somerville2001.GSIMS,
+  ...shahjoueiPezeshk2016.GSIMS,
+  ...allen2012.GSIMS,
 };
 export const ALIASES: Record<string, [string, Record<string, unknown>]> = {
   ...atkinsonBoore2006.ALIASES,
