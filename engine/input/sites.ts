@@ -69,6 +69,8 @@ interface SiteModel {
   rows: SiteModelRow[];
   /** the columns given (besides lon, lat) */
   fields: Set<string>;
+  /** NRML site models: a missing required parameter is an error, vs30measured defaults to 0 */
+  xml?: boolean;
 }
 
 const STRING_FIELDS = new Set([
@@ -271,6 +273,7 @@ function readSiteModelXml(file: string): SiteModel {
       }
     }
     fields ??= names;
+    if (!names.has("vs30measured")) row.values.vs30measured = 0; // OpenQuake: False
     const key = `${row.lon} ${row.lat}`;
     if (seen.has(key)) dupl.push(key);
     seen.add(key);
@@ -284,7 +287,7 @@ function readSiteModelXml(file: string): SiteModel {
       `There are duplicated sites in ${file}:\n${dupl.join("\n")}`,
     );
   }
-  return { rows, fields: fields ?? new Set() };
+  return { rows, fields: fields ?? new Set(), xml: true };
 }
 
 /** all the site model files (OpenQuake concatenates them; they must have the same fields) */
@@ -309,7 +312,11 @@ export function readSiteModel(oq: OqParam): SiteModel | undefined {
       }
     }
   }
-  return { rows: models.flatMap((m) => m.rows), fields: models[0].fields };
+  return {
+    rows: models.flatMap((m) => m.rows),
+    fields: models[0].fields,
+    xml: models.some((m) => m.xml),
+  };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -499,7 +506,19 @@ export function readSites(oq: OqParam, reqSiteParams: Iterable<string> = []): Si
     setGlobal(sc, oq);
   } else {
     // a required parameter absent from the site model needs its global value (check_site_param)
-    checkRequiredSiteParams(oq, req.filter((p) => !sm.fields.has(p) && p !== "backarc"));
+    const missing = req.filter((p) =>
+      !sm.fields.has(p) && !["backarc", "lon", "lat", "vs30measured", "ampcode"].includes(p)
+    );
+    if (sm.xml && missing.length) {
+      const files = (oq.inputs.site_model as string[]).map((f) => `'${f}'`).join(", ");
+      throw new InputError(
+        oq.inputs.site_model[0],
+        undefined,
+        missing[0],
+        `[${files}]: missing parameter ${missing.join(", ")}`,
+      );
+    }
+    checkRequiredSiteParams(oq, missing);
     if (oq.prefer_global_site_params && !Number.isNaN(oq.reference_vs30_value)) {
       setGlobal(sc, oq);
     } else if (fromSiteModel) {

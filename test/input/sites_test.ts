@@ -172,6 +172,20 @@ Deno.test("sites: site model XML and association to the nearest point", () => {
   strictEqual(sc.has_custom_site_id, false);
   strictEqual(sc.custom_site_id[0], geohash(0.001, 0));
 
+  // vs30Type absent: False (not reference_vs30_type); a required parameter absent: an error
+  const noType = xml.replaceAll(/ vs30Type="\w+"/g, "").replaceAll(/ z2pt5="[\d.]+"/g, "");
+  const files = { ...LT, "sm.xml": noType };
+  const job = JOB + "reference_vs30_type = measured\nsite_model_file = sm.xml\n";
+  const sc2 = sitesFrom({ ...files, "job.ini": job }, ["vs30", "vs30measured"]);
+  deepStrictEqual([...sc2.vs30measured], [0, 0]);
+  throws(
+    () =>
+      sitesFrom({ ...files, "job.ini": job + "reference_depth_to_2pt5km_per_sec = 2\n" }, [
+        "z2pt5",
+      ]),
+    /missing parameter z2pt5/,
+  );
+
   // the sites of the XML model itself, and a site too far from any point
   const own = sitesFrom({ ...LT, "sm.xml": xml, "job.ini": JOB + "site_model_file = sm.xml\n" });
   deepStrictEqual([...own.lon], [0, 0.05]);
