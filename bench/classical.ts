@@ -129,3 +129,48 @@ for (const r of results) {
 }
 clearInterval(sampler);
 console.log(`\npeak RSS ${(peakRss / 2 ** 20).toFixed(0)} MiB`);
+
+// Part 2: a whole synthetic classical job through the real calculator, on each backend.
+const { runClassical } = await import("../engine/calculators/classical.ts");
+const { writeSyntheticJob } = await import("./synthetic_job.ts");
+const jobIni = writeSyntheticJob({
+  discretization: Number(Deno.env.get("BENCH_DISCRETIZATION") ?? 15),
+  gridSpacing: Number(Deno.env.get("BENCH_GRID") ?? 12),
+  halfSize: Number(Deno.env.get("BENCH_HALF_SIZE") ?? 1),
+});
+console.log(`\nclassical job (${jobIni}): area source, region grid, BA08 + BSSA14`);
+const jobRuns: { name: string; seconds: number; contexts: number }[] = [];
+peakRss = 0;
+const sampler2 = setInterval(() => peakRss = Math.max(peakRss, Deno.memoryUsage().rss), 20);
+let reference: Float64Array | undefined;
+for (const name of ["cpu", "pool", "gpu"] as const) {
+  if (name === "gpu" && !gpu) continue;
+  const t0 = performance.now();
+  const res = await runClassical(jobIni, { backend: name });
+  const seconds = (performance.now() - t0) / 1000;
+  const curves = res.datastore.get("hcurves-stats").data as Float64Array;
+  if (!reference) reference = curves;
+  let worst = 0;
+  for (let k = 0; k < curves.length; k++) {
+    worst = Math.max(worst, Math.abs(curves[k] - reference[k]) / (1 + reference[k]));
+  }
+  res.datastore.close();
+  jobRuns.push({ name, seconds, contexts: res.numContexts });
+  console.log(
+    `${name}: ${seconds.toFixed(2)} s, ${res.numRuptures} ruptures, ${res.numContexts} ` +
+      `rupture-site contexts; mean curves vs cpu: max |d|/(1+e) ${worst.toExponential(2)}`,
+  );
+}
+clearInterval(sampler2);
+console.log("\n| backend | seconds | contexts x GSIMs / s | vs one thread |");
+console.log("|---|---|---|---|");
+for (const r of jobRuns) {
+  console.log(
+    `| ${r.name} | ${r.seconds.toFixed(2)} | ${(r.contexts * 2 / r.seconds).toExponential(3)} | ${
+      (jobRuns[0].seconds / r.seconds).toFixed(2)
+    }x |`,
+  );
+}
+console.log(`peak RSS during the job runs ${(peakRss / 2 ** 20).toFixed(0)} MiB`);
+const { closeBackends } = await import("../engine/kernels/select.ts");
+await closeBackends();
