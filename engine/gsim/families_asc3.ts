@@ -1,5 +1,10 @@
 // Models of this family group, registered by OpenQuake class name.
 import type { GsimFactory } from "./types.ts";
+import { abrahamsonEtAl2014, ASK14_ALIASES } from "./abrahamson_2014.ts";
 
-export const GSIMS: Record<string, GsimFactory> = {};
-export const ALIASES: Record<string, [string, Record<string, unknown>]> = {};
+export const GSIMS: Record<string, GsimFactory> = {
+  AbrahamsonEtAl2014: abrahamsonEtAl2014,
+};
+export const ALIASES: Record<string, [string, Record<string, unknown>]> = {
+  ...ASK14_ALIASES,
+};
