@@ -1,8 +1,10 @@
 // Models of this family group, registered by OpenQuake class name.
 import type { GsimFactory } from "./types.ts";
 import * as montalva2017 from "./montalva_2017.ts";
+import * as zhao2016 from "./zhao_2016.ts";
 
 export const GSIMS: Record<string, GsimFactory> = {
   ...montalva2017.GSIMS,
+  ...zhao2016.GSIMS,
 };
 export const ALIASES: Record<string, [string, Record<string, unknown>]> = {};
