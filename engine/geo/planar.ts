@@ -5,8 +5,9 @@ import type { DistanceName, Surface } from "./surface.ts";
 import {
   cartesianToSpherical,
   degrees,
-  distanceToArc,
+  EARTH_RADIUS,
   fastPointAt,
+  havRad,
   middlePoint,
   radians,
   sphericalBoundingBox,
@@ -257,18 +258,75 @@ export class PlanarSurface implements Surface {
     depths?: ArrayLike<number>,
   ): void {
     const n = lons.length;
+    let wRrup = false, wRjb = false, wRx = false, wRy0 = false;
     for (const name of names) {
-      if (name === "rcdpp") throw new Error("rcdpp is not available for planar surfaces");
+      if (name === "rrup") wRrup = true;
+      else if (name === "rjb") wRjb = true;
+      else if (name === "rx") wRx = true;
+      else if (name === "ry0") wRy0 = true;
+      else throw new Error(`${name} is not available for planar surfaces`);
       if (!out[name] || out[name]!.length < n) out[name] = new Float64Array(n);
     }
-    const want = new Set(names);
+    const arcs = wRjb || wRx || wRy0;
+    const o = arcs ? this.arcOrigins() : undefined;
+    const at = new Float64Array(6); // [aziToTarget, sin(d/R)] for TL, TR, BL
+    const rs = radians(this.strike), rd = radians((this.strike + 90) % 360);
     for (let i = 0; i < n; i++) {
       const s = sitePoint(lons[i], lats[i], depths ? depths[i] : 0);
-      if (want.has("rrup")) out.rrup![i] = this.rrupOf(s.xyz);
-      if (want.has("rjb")) out.rjb![i] = this.rjbOf(s);
-      if (want.has("rx")) out.rx![i] = this.rxOf(s.lon, s.lat);
-      if (want.has("ry0")) out.ry0![i] = this.ry0Of(s.lon, s.lat);
+      if (wRrup) out.rrup![i] = this.rrupOf(s.xyz);
+      if (!arcs) continue;
+      // the cross-track distances of OpenQuake's planar rjb/rx/ry0 use three arc origins (TL,
+      // TR, BL) with two azimuths; the terms that depend on origin and site only are shared
+      const rplon = radians(s.lon), rplat = radians(s.lat);
+      const coss = Math.cos(rplat), sinp = Math.sin(rplat);
+      for (let k = 0; k < 3; k++) {
+        const rlon = o![4 * k], rlat = o![4 * k + 1], cosl = o![4 * k + 2], sinl = o![4 * k + 3];
+        at[2 * k] = -Math.atan2(
+          Math.sin(rlon - rplon) * coss,
+          cosl * sinp - sinl * coss * Math.cos(rlon - rplon),
+        );
+        at[2 * k + 1] = Math.sin(havRad(rlon, rlat, rplon, rplat) / EARTH_RADIUS);
+      }
+      const arc = (k: number, razi: number) =>
+        (Math.PI / 2 - Math.acos(Math.sin(at[2 * k] - razi) * at[2 * k + 1])) * EARTH_RADIUS;
+      const d1 = arc(0, rs); // TL, strike: also rx
+      const d2 = arc(0, rd); // TL, down-dip
+      const d3 = arc(1, rd); // TR, down-dip
+      if (wRx) out.rx![i] = d1;
+      if (wRy0) {
+        out.ry0![i] = Math.sign(d2) === Math.sign(d3) ? Math.min(Math.abs(d2), Math.abs(d3)) : 0;
+      }
+      if (wRjb) {
+        const d0 = arc(2, rs); // BL, strike
+        const same01 = Math.sign(d0) === Math.sign(d1);
+        const same23 = Math.sign(d2) === Math.sign(d3);
+        let rjb = 0;
+        if (same01 && same23) {
+          let d2min = Infinity;
+          for (const c of this.surfXyz) {
+            const dd = (c[0] - s.xyz[0]) ** 2 + (c[1] - s.xyz[1]) ** 2 + (c[2] - s.xyz[2]) ** 2;
+            if (dd < d2min) d2min = dd;
+          }
+          rjb = Math.sqrt(d2min);
+        } else if (same01) rjb = Math.min(Math.abs(d0), Math.abs(d1));
+        else if (same23) rjb = Math.min(Math.abs(d2), Math.abs(d3));
+        out.rjb![i] = rjb;
+      }
     }
+  }
+
+  private origins?: Float64Array;
+  /** radians and cos/sin of the latitude of TL, TR, BL */
+  private arcOrigins(): Float64Array {
+    if (!this.origins) {
+      const o = new Float64Array(12);
+      [0, 1, 2].forEach((c, k) => {
+        const rlon = radians(this.corners[c][0]), rlat = radians(this.corners[c][1]);
+        o.set([rlon, rlat, Math.cos(rlat), Math.sin(rlat)], 4 * k);
+      });
+      this.origins = o;
+    }
+    return this.origins;
   }
 
   /** Plane coordinates of a Cartesian point: [distance to plane, x along strike, y down dip]. */
@@ -282,42 +340,6 @@ export class PlanarSurface implements Surface {
     const mxx = xx < 0 ? xx : xx > this.length ? xx - this.length : 0;
     const myy = yy < 0 ? yy : yy > this.width ? yy - this.width : 0;
     return Math.sqrt(d ** 2 + mxx ** 2 + myy ** 2);
-  }
-
-  private rjbOf(s: SitePoint): number {
-    const [tl, tr, bl] = this.corners;
-    const strike = this.strike;
-    const downdip = (strike + 90) % 360;
-    const d0 = distanceToArc(bl[0], bl[1], strike, s.lon, s.lat);
-    const d1 = distanceToArc(tl[0], tl[1], strike, s.lon, s.lat);
-    const d2 = distanceToArc(tl[0], tl[1], downdip, s.lon, s.lat);
-    const d3 = distanceToArc(tr[0], tr[1], downdip, s.lon, s.lat);
-    const same01 = Math.sign(d0) === Math.sign(d1);
-    const same23 = Math.sign(d2) === Math.sign(d3);
-    if (same01 && same23) {
-      let d2min = Infinity;
-      for (const c of this.surfXyz) {
-        const dd = (c[0] - s.xyz[0]) ** 2 + (c[1] - s.xyz[1]) ** 2 + (c[2] - s.xyz[2]) ** 2;
-        if (dd < d2min) d2min = dd;
-      }
-      return Math.sqrt(d2min);
-    }
-    if (same01) return Math.min(Math.abs(d0), Math.abs(d1));
-    if (same23) return Math.min(Math.abs(d2), Math.abs(d3));
-    return 0;
-  }
-
-  private rxOf(lon: number, lat: number): number {
-    const tl = this.corners[0];
-    return distanceToArc(tl[0], tl[1], this.strike, lon, lat);
-  }
-
-  private ry0Of(lon: number, lat: number): number {
-    const [tl, tr] = this.corners;
-    const az = (this.strike + 90.0) % 360.0;
-    const e1 = distanceToArc(tl[0], tl[1], az, lon, lat);
-    const e2 = distanceToArc(tr[0], tr[1], az, lon, lat);
-    return Math.sign(e1) === Math.sign(e2) ? Math.min(Math.abs(e1), Math.abs(e2)) : 0;
   }
 
   /** The closest point of the rectangle to a site, [lon, lat, depth] (`get_closest_points`). */
