@@ -3,7 +3,7 @@
 import { zipSync } from "fflate";
 import { basename, dirname, isAbsolute, relative, resolve } from "node:path";
 import { Datastore } from "../datastore.ts";
-import { datastorePath, type JobDB, type JobRow } from "../db.ts";
+import { datastorePath, JobDB, type JobRow } from "../db.ts";
 import { EXPORTERS, exportFormats, getExporter } from "../export/registry.ts";
 import { readJobIni } from "../input/ini.ts";
 
@@ -114,5 +114,21 @@ export function jobZip(job: JobRow): Uint8Array {
   }
   return zipSync(files, { level: 6 });
 }
+
+/** The "Input Files" output every finished job exposes: its inputs as `input_<id>.zip`. */
+EXPORTERS.input = {
+  zip: (ds, _fmt, dir, calcId) => {
+    const db = JobDB.open(dirname(ds.path));
+    try {
+      const job = db.getJob(calcId);
+      if (!job?.job_ini) return Promise.resolve([]);
+      const path = `${dir}/input_${calcId}.zip`;
+      Deno.writeFileSync(path, jobZip(job));
+      return Promise.resolve([path]);
+    } finally {
+      db.close();
+    }
+  },
+};
 
 export { EXPORTERS };

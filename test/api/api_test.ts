@@ -194,7 +194,14 @@ Deno.test("REST API, auth off", async (t) => {
     await t.step("results and exports", async () => {
       const res = await get(`/v1/calc/${id1}/results`);
       strictEqual(res.status, 200);
-      const items = JSON.parse(res.text);
+      const [input, ...items] = JSON.parse(res.text);
+      deepStrictEqual([input.type, input.name, input.outtypes], ["input", "Input Files", ["zip"]]);
+      const inz = await get(`/v1/calc/result/${input.id}?export_type=zip`);
+      strictEqual(
+        inz.r.headers.get("content-disposition"),
+        `attachment; filename=output-${input.id}-input_${id1}.zip`,
+      );
+      strictEqual(new TextDecoder().decode(unzipSync(inz.body)["sub/job.ini"]), okIni);
       deepStrictEqual(items.map((x: { type: string }) => x.type), [
         "test_empty",
         "test_pair",

@@ -65,6 +65,7 @@ Deno.test("CLI run / list / export", async (t) => {
       const e = await runMain(["export", "1", `${work}/exp`], env);
       strictEqual(e.code, 0, e.stderr);
       deepStrictEqual(e.stdout.trim().split("\n").sort(), [
+        `${work}/exp/input_1.zip`,
         `${work}/exp/test_pair-a_1.csv`,
         `${work}/exp/test_pair-b_1.csv`,
         `${work}/exp/test_table_1.csv`,
