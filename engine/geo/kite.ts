@@ -297,6 +297,76 @@ function createMesh(rprof: Pt[][], refIdx: number, edgeSd: number): Pt[][] {
       if (swap) [msh[u], msh[l]] = [msh[l], msh[u]];
     }
   }
+  return fixRightHand(msh);
+}
+
+/** Smallest-eigenvalue eigenvector of a symmetric 3x3 matrix (cyclic Jacobi). */
+function smallestEigenvector(m: number[][]): number[] {
+  const a = m.map((r) => r.slice());
+  const v = [[1, 0, 0], [0, 1, 0], [0, 0, 1]];
+  for (let sweep = 0; sweep < 50; sweep++) {
+    const off = a[0][1] ** 2 + a[0][2] ** 2 + a[1][2] ** 2;
+    if (off < 1e-30 * (a[0][0] ** 2 + a[1][1] ** 2 + a[2][2] ** 2 + 1e-300)) break;
+    for (const [p, q] of [[0, 1], [0, 2], [1, 2]]) {
+      if (Math.abs(a[p][q]) < 1e-300) continue;
+      const theta = (a[q][q] - a[p][p]) / (2 * a[p][q]);
+      const t = Math.sign(theta || 1) / (Math.abs(theta) + Math.sqrt(theta * theta + 1));
+      const c = 1 / Math.sqrt(t * t + 1), s = t * c;
+      for (let k = 0; k < 3; k++) {
+        const akp = a[k][p], akq = a[k][q];
+        a[k][p] = c * akp - s * akq;
+        a[k][q] = s * akp + c * akq;
+      }
+      for (let k = 0; k < 3; k++) {
+        const apk = a[p][k], aqk = a[q][k];
+        a[p][k] = c * apk - s * aqk;
+        a[q][k] = s * apk + c * aqk;
+      }
+      for (let k = 0; k < 3; k++) {
+        const vkp = v[k][p], vkq = v[k][q];
+        v[k][p] = c * vkp - s * vkq;
+        v[k][q] = s * vkp + c * vkq;
+      }
+    }
+  }
+  let idx = 0;
+  for (let k = 1; k < 3; k++) if (a[k][k] < a[idx][idx]) idx = k;
+  return [v[0][idx], v[1][idx], v[2][idx]];
+}
+
+/**
+ * GriddedSurface.get_strike of the finite nodes: plane fit in the orthographic projection
+ * (z up), strike = azimuth of the horizontal normal - 90. The sign of numpy's SVD vector is
+ * taken as upward, which is what LAPACK returns for all but nearly vertical planes.
+ */
+export function griddedStrike(pts: Pt[]): number {
+  const proj = OrthoProjection.from(pts.map((p) => p[0]), pts.map((p) => p[1]));
+  const coo = pts.map((p) => [...proj.project(p[0], p[1]), -p[2]]);
+  const n = coo.length;
+  const ctr = [0, 1, 2].map((k) => coo.reduce((s, c) => s + c[k], 0) / n);
+  const m = [0, 1, 2].map((i) =>
+    [0, 1, 2].map((j) => coo.reduce((s, c) => s + (c[i] - ctr[i]) * (c[j] - ctr[j]), 0))
+  );
+  let v = smallestEigenvector(m);
+  if (v[2] < 0) v = v.map((x) => -x);
+  const h = Math.hypot(v[0], v[1]);
+  const phi = Math.acos(Math.max(-1, Math.min(1, v[1] / h))) * 180 / Math.PI;
+  return v[0] < 0 ? pyMod(360 - phi - 90, 360) : pyMod(phi - 90, 360);
+}
+
+/** kite_fault._fix_right_hand: flip the columns when the top edge runs against the strike. */
+function fixRightHand(msh: Pt[][]): Pt[][] {
+  const strike = griddedStrike(msh.flat().filter(fin));
+  const topAz = (rows: Pt[][]) =>
+    Line.of(rows[0].filter(fin).map((p) => [p[0], p[1]])).averageAzimuth();
+  const diff = (a: number, b: number) => pyMod(a - b + 180, 360) - 180;
+  if (!(Math.abs(diff(strike, topAz(msh))) < 60)) {
+    const flipped = msh.map((r) => r.slice().reverse());
+    if (!(Math.abs(diff(strike, topAz(flipped))) < 60)) {
+      throw new Error("The mesh still does not comply with the right hand rule");
+    }
+    return flipped;
+  }
   return msh;
 }
 

@@ -1,12 +1,13 @@
 // Simple and complex fault surfaces against OpenQuake's own test data
 // (openquake/hazardlib/tests/geo/surface/{_simple_fault_test_data,simple_fault_test,complex_fault_test}.py).
-import { ok, throws } from "node:assert";
+import { ok, strictEqual, throws } from "node:assert";
 import { SimpleFaultSurface } from "../../engine/geo/simple_fault.ts";
 import { ComplexFaultSurface } from "../../engine/geo/complex_fault.ts";
 import type { RectMesh } from "../../engine/geo/mesh.ts";
 import { azimuth, distance3d } from "../../engine/geo/projection.ts";
 import { PlanarSurface } from "../../engine/geo/planar.ts";
 import { MultiSurface } from "../../engine/geo/multi.ts";
+import { kiteSurfaceFromProfiles } from "../../engine/geo/kite.ts";
 import type { DistanceName } from "../../engine/geo/surface.ts";
 
 /** OpenQuake's assert_mesh_is: every node within 2 m of the expected one. */
@@ -480,4 +481,56 @@ Deno.test("multi-surfaces: rjb minimum over planes, GC2 rx (OpenQuake multi_test
   near(multiDist(b, "rjb"), 89.225542, 1e-4, "rjb b");
   near(multiDist(a, "rx"), -64.309214, 64.309214e-5, "rx a");
   near(multiDist(b, "rx"), -62.332508, 62.332508e-5, "rx b");
+});
+
+Deno.test("kite surface: narrow profiles (OpenQuake kite_fault_test.py test_narrow_01)", () => {
+  const s = kiteSurfaceFromProfiles(
+    [[[0, 0, 0], [0, 0.001, 15]], [[0.01, 0, 0], [0.01, 0.001, 15]]],
+    5,
+    5,
+  );
+  const lons = [[0.01, 0], [0.01, 0], [0.01, 0], [0.01, 0]];
+  const lats = [[0, 0], [0.00033332, 0.00033332], [0.00066665, 0.00066665], [
+    0.00099997,
+    0.00099997,
+  ]];
+  const deps = [[0, 0], [4.99986262, 4.99986262], [9.99972525, 9.99972525], [
+    14.99958787,
+    14.99958787,
+  ]];
+  strictEqual(s.mesh.rows, 4);
+  strictEqual(s.mesh.cols, 2);
+  for (let i = 0; i < 4; i++) {
+    for (let j = 0; j < 2; j++) {
+      near(s.mesh.lon(i, j), lons[i][j], 1.5e-7, "lon");
+      near(s.mesh.lat(i, j), lats[i][j], 1.5e-7, "lat");
+      near(s.mesh.depth(i, j), deps[i][j], 1.5e-7, "depth");
+    }
+  }
+});
+
+Deno.test("kite surface with NaNs: profiles07 (reference profile last, backward edges)", () => {
+  const s = kiteSurfaceFromProfiles(
+    [[[10, 45, 0], [10, 44.9, 20]], [[10.2, 45, 0], [10.4, 44.9, 20]]],
+    2,
+    4,
+  );
+  const m = s.mesh;
+  // OpenQuake's expected top of rupture: first finite node of the first two rows
+  near(m.lon(1, 2), 10.01100473, 1.5e-7, "tor 0 lon");
+  near(m.lat(1, 2), 44.99134933, 1.5e-7, "tor 0 lat");
+  near(m.lon(0, 3), 10.04737998, 1.5e-7, "tor 1 lon");
+  near(m.lat(0, 3), 45.00003155, 1.5e-7, "tor 1 lat");
+  near(m.lon(0, m.cols - 1), 10.2, 1.5e-7, "tor 2 lon");
+  ok(Number.isNaN(m.lon(0, 0)) && Number.isNaN(m.lon(0, 2)), "NaN nodes where the profiles differ");
+  near(s.getDip(), 47.0967, 5e-4, "dip");
+  // middle point: the node of flat index 45
+  const [lon, lat, dep] = s.getMiddlePoint();
+  const i = Math.floor(45 / m.cols), j = 45 % m.cols;
+  near(lon, m.lon(i, j), 1.5e-3, "middle lon");
+  near(lat, m.lat(i, j), 1.5e-3, "middle lat");
+  near(dep, m.depth(i, j), 1.5e-3, "middle depth");
+  const out: Partial<Record<DistanceName, Float64Array>> = {};
+  s.distances([10.06], [44.91], ["rjb"], out);
+  near(out.rjb![0], 0, 1e-7, "rjb inside");
 });
