@@ -47,7 +47,13 @@ export function* areaPointSources(
   const [lons, lats] = areaNodes(src, opts);
   const n = lons.length;
   const hypoDepths = fixHypoDepths(src.hypoDepths);
-  checkPointLike(where, src.upperSeismoDepth, src.lowerSeismoDepth, hypoDepths);
+  checkPointLike(
+    where,
+    src.upperSeismoDepth,
+    src.lowerSeismoDepth,
+    hypoDepths,
+    src.ruptAspectRatio,
+  );
   const nodalPlanes = fixNodalPlanes(src.nodalPlanes);
   let magRates: [number, number][];
   try {

@@ -22,7 +22,13 @@ export function* multiPointSources(
     throw new Error(`${where}: ${src.mfds.length} MFDs for ${src.points.length} points`);
   }
   const hypoDepths = fixHypoDepths(src.hypoDepths);
-  checkPointLike(where, src.upperSeismoDepth, src.lowerSeismoDepth, hypoDepths);
+  checkPointLike(
+    where,
+    src.upperSeismoDepth,
+    src.lowerSeismoDepth,
+    hypoDepths,
+    src.ruptAspectRatio,
+  );
   const nodalPlanes = fixNodalPlanes(src.nodalPlanes);
   const msr = makeMsr(src.msr);
   for (let i = 0; i < src.points.length; i++) {

@@ -72,7 +72,11 @@ export function checkPointLike(
   usd: number,
   lsd: number,
   hypoDepths: HypoDepth[],
+  rar?: number,
 ): void {
+  if (rar !== undefined && !(rar > 0)) {
+    throw new Error(`${where}: rupture aspect ratio must be positive`);
+  }
   if (!(lsd > usd)) {
     throw new Error(`${where}: lower seismogenic depth must be below upper seismogenic depth`);
   }
@@ -96,7 +100,13 @@ export function checkPointLike(
 export function pointSourceOf(src: PointSourceSpec, widthOfMfdBin?: number): PointSource {
   const where = `${src.place.file}:${src.place.line}: source ${src.id}`;
   const hypoDepths = fixHypoDepths(src.hypoDepths);
-  checkPointLike(where, src.upperSeismoDepth, src.lowerSeismoDepth, hypoDepths);
+  checkPointLike(
+    where,
+    src.upperSeismoDepth,
+    src.lowerSeismoDepth,
+    hypoDepths,
+    src.ruptAspectRatio,
+  );
   let magRates: [number, number][], msr: Msr;
   try {
     magRates = sourceMagRates(src.mfd, widthOfMfdBin);

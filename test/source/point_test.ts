@@ -291,6 +291,8 @@ Deno.test("source checks (PointSourceCreationTestCase)", () => {
     /depth=8.001 is below lower_seismogenic_depth=8/,
   );
   bad({ msr: { name: "Nope", args: {} } }, /'Nope' is not a recognized magnitude-scale/);
+  bad({ ruptAspectRatio: 0 }, /rupture aspect ratio must be positive/);
+  bad({ ruptAspectRatio: -1 }, /rupture aspect ratio must be positive/);
 });
 
 // ---- classical/case_01 ----
