@@ -141,6 +141,76 @@ export function locateInRing(x: number, y: number, xs: number[], ys: number[]): 
   return crossings % 2 === 1 ? 1 : -1;
 }
 
+type XY = [number, number];
+
+const sameXY = (a: XY, b: XY) => a[0] === b[0] && a[1] === b[1];
+
+/** q on the closed segment a-b, knowing the three are collinear */
+function onSegment(a: XY, b: XY, q: XY): boolean {
+  return Math.min(a[0], b[0]) <= q[0] && q[0] <= Math.max(a[0], b[0]) &&
+    Math.min(a[1], b[1]) <= q[1] && q[1] <= Math.max(a[1], b[1]);
+}
+
+function segmentsIntersect(p1: XY, p2: XY, q1: XY, q2: XY): boolean {
+  const o1 = orientation(p1[0], p1[1], p2[0], p2[1], q1[0], q1[1]);
+  const o2 = orientation(p1[0], p1[1], p2[0], p2[1], q2[0], q2[1]);
+  const o3 = orientation(q1[0], q1[1], q2[0], q2[1], p1[0], p1[1]);
+  const o4 = orientation(q1[0], q1[1], q2[0], q2[1], p2[0], p2[1]);
+  if (o1 !== o2 && o3 !== o4 && o1 * o2 <= 0 && o3 * o4 <= 0) {
+    if (o1 !== 0 || o2 !== 0) return true;
+  }
+  return (o1 === 0 && onSegment(p1, p2, q1)) || (o2 === 0 && onSegment(p1, p2, q2)) ||
+    (o3 === 0 && onSegment(q1, q2, p1)) || (o4 === 0 && onSegment(q1, q2, p2));
+}
+
+/** Two segments sharing the vertex b (a-b then b-c) overlap if c folds back along a-b. */
+function foldsBack(a: XY, b: XY, c: XY): boolean {
+  if (orientation(a[0], a[1], b[0], b[1], c[0], c[1]) !== 0) return false;
+  return (b[0] - a[0]) * (c[0] - b[0]) + (b[1] - a[1]) * (c[1] - b[1]) < 0;
+}
+
+/**
+ * True if the open line through `pts` is not simple (shapely's LineString.is_simple): two
+ * segments meet other than consecutive ones at their shared vertex, or at the shared start/end
+ * point of a closed line. Zero-length segments are ignored.
+ */
+export function lineIntersectsItself(pts: XY[]): boolean {
+  const segs: [XY, XY][] = [];
+  for (let i = 0; i + 1 < pts.length; i++) {
+    if (!sameXY(pts[i], pts[i + 1])) segs.push([pts[i], pts[i + 1]]);
+  }
+  const closed = segs.length > 1 && sameXY(segs[0][0], segs[segs.length - 1][1]);
+  for (let i = 0; i < segs.length; i++) {
+    for (let j = i + 1; j < segs.length; j++) {
+      const [a, b] = segs[i], [c, d] = segs[j];
+      if (j === i + 1) {
+        if (foldsBack(a, b, d)) return true;
+        continue;
+      }
+      if (closed && i === 0 && j === segs.length - 1) {
+        if (foldsBack(c, d, b)) return true;
+        continue;
+      }
+      if (segmentsIntersect(a, b, c, d)) return true;
+    }
+  }
+  return false;
+}
+
+/**
+ * OpenQuake's `line_intersects_itself(lons, lats, closed_shape=True)`: the vertices projected
+ * (orthographic, centred on their bounding box) are checked as an open line, then rolled by one
+ * so that the closing edge is checked too.
+ */
+export function ringIntersectsItself(lons: number[], lats: number[]): boolean {
+  if (lons.length <= 3) return false;
+  const proj = OrthographicProjection.fromPoints(lons, lats);
+  const pts = lons.map((l, i) => proj.project(l, lats[i]));
+  if (lineIntersectsItself(pts)) return true;
+  const rolled = [pts[pts.length - 1], ...pts.slice(0, -1)];
+  return lineIntersectsItself(rolled);
+}
+
 /** A polygon on the Earth surface: vertices connected by great-circle arcs. */
 export class Polygon {
   readonly lons: number[];
@@ -155,6 +225,7 @@ export class Polygon {
     if (!points.length) throw new Error("At least two distinct points are needed for a line!");
     const [lons, lats] = cleanPoints(points.map((p) => p[0]), points.map((p) => p[1]));
     if (lons.length < 3) throw new Error("polygon must have at least 3 unique vertices");
+    if (ringIntersectsItself(lons, lats)) throw new Error("polygon perimeter intersects itself");
     this.lons = lons;
     this.lats = lats;
   }

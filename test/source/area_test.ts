@@ -83,6 +83,10 @@ Deno.test("polygon discretization: rows spacing km apart from the north-west (po
     /too large \(100 km\)/,
   );
   throws(() => new Polygon([[0, 0], [1, 1], [1, 1]]), /at least 3 unique vertices/);
+  // polygon_test.py: self-intersecting perimeters are refused; a closed ring is accepted
+  throws(() => new Polygon([[0, 0], [1, 1], [1, 0], [0, 1]]), /perimeter intersects itself/);
+  throws(() => new Polygon([[0, 0], [2, 0], [1, 0], [1, 1]]), /perimeter intersects itself/);
+  new Polygon([[0, 0], [1, 0], [1, 1], [0, 1], [0, 0]]);
 });
 
 Deno.test("point in ring: GEOS boundary rules", () => {
