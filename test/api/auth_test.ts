@@ -14,7 +14,11 @@ Deno.test("REST API, auth on (--lockdown)", async (t) => {
     const r = await runMain(args, { OQ_DATADIR: datadir });
     strictEqual(r.code, 0, r.stderr);
   }
-  const srv = await startServer({ datadir, args: ["--lockdown"] });
+  const srv = await startServer({
+    datadir,
+    args: ["--lockdown"],
+    env: { OQ_MAX_UPLOAD_BYTES: String(1 << 20) },
+  });
   const { base } = srv;
   const login = async (username: string, password: string) => {
     const r = await postForm(`${base}/accounts/ajax_login/`, { username, password });
@@ -144,6 +148,14 @@ Deno.test("REST API, auth on (--lockdown)", async (t) => {
       const rm = await fetch(`${base}/v1/calc/${id}/remove`, { method: "POST", ...as(alice) });
       strictEqual(rm.status, 200);
       await rm.body?.cancel();
+    });
+
+    await t.step("uploads larger than OQ_MAX_UPLOAD_BYTES are refused", async () => {
+      const r = await postForm(`${base}/v1/calc/run`, {
+        archive: { name: "big.zip", data: new Uint8Array(2 << 20) },
+      }, as(alice).headers);
+      strictEqual(r.status, 413);
+      strictEqual(await r.text(), `Request body larger than ${1 << 20} bytes`);
     });
 
     await t.step("logout ends the session", async () => {
