@@ -22,6 +22,7 @@ function cleanPoints(lons: number[], lats: number[]): [number[], number[]] {
       oa.push(lats[i]);
     }
   }
+  if (ol.length < 2) throw new Error("At least two distinct points are needed for a line!");
   return [ol, oa];
 }
 

@@ -9,7 +9,7 @@ import type {
 import type { DistanceName, SourceOptions } from "../../engine/geo/surface.ts";
 import { countRuptures, iterRuptures, pointSources } from "../../engine/source/index.ts";
 import { pointBlocks } from "../../engine/source/point.ts";
-import { locateInRing, Polygon } from "../../engine/geo/polygon.ts";
+import { locateInRing, Polygon, resampledCoordinates } from "../../engine/geo/polygon.ts";
 import { distance3d, geodeticDistance } from "../../engine/geo/geodetic.ts";
 import type { PlanarSurface } from "../../engine/geo/planar.ts";
 
@@ -87,6 +87,30 @@ Deno.test("polygon discretization: rows spacing km apart from the north-west (po
   throws(() => new Polygon([[0, 0], [1, 1], [1, 0], [0, 1]]), /perimeter intersects itself/);
   throws(() => new Polygon([[0, 0], [2, 0], [1, 0], [1, 1]]), /perimeter intersects itself/);
   new Polygon([[0, 0], [1, 0], [1, 1], [0, 1], [0, 0]]);
+  throws(() => new Polygon([[0, 0], [0, 1], [1, 1], [-1, 0]]), /perimeter intersects itself/);
+  throws(() => new Polygon([[0, 0], [0, 1], [1, 0], [1, 1]]), /perimeter intersects itself/);
+  throws(() => new Polygon([]), /At least two distinct points are needed for a line!/);
+  throws(() => new Polygon([[1, 1]]), /At least two distinct points are needed for a line!/);
+  throws(() => new Polygon([[1, 1], [2, 1]]), /polygon must have at least 3 unique vertices/);
+  throws(
+    () => new Polygon([[1, 2], [1, 2], [1, 2], [4, 5]]),
+    /polygon must have at least 3 unique vertices/,
+  );
+  const idl = new Polygon([[170, -10], [170, 10], [176, 0], [-170, -5], [-175, -10], [-178, -6]]);
+  deepStrictEqual(idl.lons, [170, 170, 176, -170, -175, -178]);
+  // PolygonResampleSegmentsTestCase
+  const near = (a: number[], e: number[], tol: number) => {
+    strictEqual(a.length, e.length);
+    a.forEach((x, i) => close(x, e[i], tol, `${i}`));
+  };
+  let [rl, ra] = resampledCoordinates([-2, 0, 0, -2], [-2, -2, 0, 0]);
+  near(rl, [-2, -1, 0, 0, 0, -1, -2, -2], 1e-3);
+  near(ra, [-2, -2, -2, -1, 0, 0, 0, -1], 1e-3);
+  [rl, ra] = resampledCoordinates(
+    [177, 179, -179, -177, -177, -179, 179, 177],
+    [40, 40, 40, 40, 43, 43, 43, 43],
+  );
+  near(rl, [177, 179, -179, -177, -177, -177, -177, -179, 179, 177, 177, 177], 1e-4);
 });
 
 Deno.test("point in ring: GEOS boundary rules", () => {
