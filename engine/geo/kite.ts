@@ -5,7 +5,7 @@
 
 import type { KiteSurfaceGeometry, SimpleFaultGeometry } from "../source/spec.ts";
 import { Line, resampleCoo } from "./line.ts";
-import { hullDistance, polygonDistance, RectMesh } from "./mesh.ts";
+import { hullDistance, outArray, polygonDistance, RectMesh } from "./mesh.ts";
 import {
   azimuth,
   chordSurface,
@@ -716,10 +716,11 @@ export class KiteSurface implements Surface {
     lats: ArrayLike<number>,
     names: DistanceName[],
     out: Partial<Record<DistanceName, Float64Array>>,
+    depths?: ArrayLike<number>,
   ): void {
     for (const name of names) {
-      const arr = out[name] ??= new Float64Array(lons.length);
-      if (name === "rrup") this.mesh.minDistance(lons, lats, arr);
+      const arr = outArray(out, name, lons.length);
+      if (name === "rrup") this.mesh.minDistance(lons, lats, arr, depths);
       else if (name === "rjb") this.rjb(lons, lats, arr);
       else if (name === "rx") this.rx(lons, lats, arr);
       else if (name === "ry0") {

@@ -278,12 +278,17 @@ export class RectMesh {
 
   // ------------------------------------------------------------------ distances
 
-  /** Rrup: minimum 3D chord distance between the nodes and the sites (at depth 0). */
-  minDistance(slons: ArrayLike<number>, slats: ArrayLike<number>, out: Float64Array) {
+  /** Rrup: minimum 3D chord distance between the nodes and the sites (depth 0 by default). */
+  minDistance(
+    slons: ArrayLike<number>,
+    slats: ArrayLike<number>,
+    out: Float64Array,
+    sdepths?: ArrayLike<number>,
+  ) {
     const sx = new Float64Array(3);
     const xyz = this.xyz;
     for (let s = 0; s < slons.length; s++) {
-      toCartesian(slons[s], slats[s], 0, sx, 0);
+      toCartesian(slons[s], slats[s], sdepths ? sdepths[s] : 0, sx, 0);
       out[s] = Math.sqrt(this.minSq(xyz, sx[0], sx[1], sx[2]));
     }
   }
@@ -544,6 +549,17 @@ export function convexHull(points: number[][]): number[][] {
 
 // ------------------------------------------------------------------ mesh surfaces
 
+/** The output column of a distance, allocated when missing or too short. */
+export function outArray(
+  out: Partial<Record<DistanceName, Float64Array>>,
+  name: DistanceName,
+  n: number,
+): Float64Array {
+  let a = out[name];
+  if (!a || a.length < n) out[name] = a = new Float64Array(n);
+  return a;
+}
+
 /** The parts of Surface every mesh-based surface shares; subclasses say how dip, strike and
  * width are defined (simple faults: top cells; complex faults: whole mesh). */
 export abstract class MeshSurface {
@@ -584,10 +600,11 @@ export abstract class MeshSurface {
     lats: ArrayLike<number>,
     names: DistanceName[],
     out: Partial<Record<DistanceName, Float64Array>>,
+    depths?: ArrayLike<number>,
   ): void {
     for (const name of names) {
-      const arr = out[name] ??= new Float64Array(lons.length);
-      if (name === "rrup") this.mesh.minDistance(lons, lats, arr);
+      const arr = outArray(out, name, lons.length);
+      if (name === "rrup") this.mesh.minDistance(lons, lats, arr, depths);
       else if (name === "rjb") this.mesh.joynerBooreDistance(lons, lats, arr);
       else if (name === "rx") this.mesh.rxDistance(lons, lats, arr);
       else if (name === "ry0") this.mesh.ry0Distance(this.getStrike(), lons, lats, arr);

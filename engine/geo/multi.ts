@@ -12,9 +12,18 @@ import {
   pyMod,
   sphericalBBox,
 } from "./projection.ts";
+import { outArray } from "./mesh.ts";
 import type { DistanceName, Surface } from "./surface.ts";
 
 const TOLERANCE = 0.1;
+
+type DistancesWithDepths = (
+  lons: ArrayLike<number>,
+  lats: ArrayLike<number>,
+  names: DistanceName[],
+  out: Partial<Record<DistanceName, Float64Array>>,
+  depths?: ArrayLike<number>,
+) => void;
 
 /** The top edge (trace) of a component surface. */
 function topEdge(s: Surface): number[][] {
@@ -260,15 +269,17 @@ export class MultiSurface implements Surface {
     lats: ArrayLike<number>,
     names: DistanceName[],
     out: Partial<Record<DistanceName, Float64Array>>,
+    depths?: ArrayLike<number>,
   ): void {
     const N = lons.length;
     for (const name of names) {
-      const arr = out[name] ??= new Float64Array(N);
+      const arr = outArray(out, name, N);
       if (name === "rrup" || name === "rjb") {
-        arr.fill(Infinity);
+        arr.fill(Infinity, 0, N);
         for (const s of this.surfaces) {
           const o: Partial<Record<DistanceName, Float64Array>> = {};
-          s.distances(lons, lats, [name], o);
+          // site depths, a compatible extension of Surface.distances (planar and mesh surfaces)
+          (s.distances as DistancesWithDepths).call(s, lons, lats, [name], o, depths);
           for (let i = 0; i < N; i++) arr[i] = Math.min(arr[i], o[name]![i]);
         }
       } else if (name === "rx" || name === "ry0") {
