@@ -96,6 +96,10 @@ const TABLES: [string, Record<string, unknown>, string, number][] = [
   ["SiMidorikawa1999Asc", {}, "SM99/SM99ASC_MEAN_PGA_vs800.csv", 0.1],
   ["SiMidorikawa1999SInter", {}, "SM99/SM99SInter_MEAN.csv", 0.1],
   ["SiMidorikawa1999SSlab", {}, "SM99/SM99SSlab_STD_TOTAL.csv", 0.1],
+  ["SiMidorikawa1999SInterNorthEastCorrection", {}, "SM99/SM99SInterNECorr_MEAN.csv", 0.1],
+  ["SiMidorikawa1999SInterSouthWestCorrection", {}, "SM99/SM99SInterSWCorr_MEAN.csv", 0.1],
+  ["SiMidorikawa1999SSlabNorthEastCorrection", {}, "SM99/SM99SSlabNECorr_MEAN_PGA.csv", 0.1],
+  ["SiMidorikawa1999SSlabSouthWestCorrection", {}, "SM99/SM99SSlabSWCorr_MEAN_PGA.csv", 0.1],
   ["ParkerEtAl2020SInter", {}, "PARKER20/ParkerEtAl2020SInter_MEAN.csv", 0.1],
   ["ParkerEtAl2020SInter", {}, "PARKER20/ParkerEtAl2020SInter_TOTAL_STDDEV.csv", 0.1],
   ["ParkerEtAl2020SSlab", {}, "PARKER20/ParkerEtAl2020SSlab_MEAN.csv", 0.1],
@@ -134,6 +138,27 @@ const TABLES: [string, Record<string, unknown>, string, number][] = [
     0.1,
   ],
   ["AbrahamsonGulerce2020SSlab", { region: "TWN" }, "ag2020/AG2020_INSLAB_TWN__MEAN.csv", 0.1],
+  ["ToroEtAl1997MblgNSHMP2008", {}, "TORO97NSHMP/T097MblgNSHMP_MEAN.csv", 0.1],
+  ["ToroEtAl1997MwNSHMP2008", {}, "TORO97NSHMP/T097MwNSHMP_MEAN.csv", 0.1],
+  ["SilvaEtAl2002MblgAB1987NSHMP2008", {}, "SILVA02/SILVA02MblgAB1987NSHMP_MEAN.csv", 0.4],
+  [
+    "SilvaEtAl2002SingleCornerSaturation",
+    {},
+    "SILVA02/SilvaEtAl2002SingleCornerSaturation_MEAN.csv",
+    4.0,
+  ],
+  ["TavakoliPezeshk2005MblgAB1987NSHMP2008", {}, "TP05/TP05MblgAB1987NSHMP2008_MEAN.csv", 0.4],
+  [
+    "TavakoliPezeshk2005MblgAB1987NSHMP2008",
+    {},
+    "TP05/TP05MblgAB1987NSHMP2008_STD_TOTAL.csv",
+    0.4,
+  ],
+  ["SomervilleEtAl2001NSHMP2008", {}, "S01/S01NSHMP_MEAN.csv", 0.1],
+  ["ShahjoueiPezeshk2016", {}, "SHPZ16/SHPZ16_MEAN.csv", 0.5],
+  ["ShahjoueiPezeshk2016", {}, "SHPZ16/SHPZ16_STD_TOTAL.csv", 0.5],
+  ["Allen2012", {}, "A12/ALLEN2012_MEAN.csv", 0.4],
+  ["Allen2012", {}, "A12/ALLEN2012_STD_TOTAL.csv", 0.1],
 ];
 
 /** Evaluate a model on the GPU in f32; same layout as evaluateGsim. */
