@@ -251,8 +251,11 @@ export interface CollapseParams {
   maxDist: (mag: number) => number;
   /** [first knot, last knot] magnitudes of D_trt (after minimum_magnitude); outside: skipped */
   magRange: [number, number];
-  /** pointsource_distance for the TRT (OpenQuake's default 100 km; 1000 = no collapse) */
-  pointsourceDistance: number;
+  /**
+   * pointsource_distance for the TRT (OpenQuake's default 100 km; 1000 = no collapse), or a
+   * function of magnitude where the job gives it per magnitude
+   */
+  pointsourceDistance: number | ((mag: number) => number);
   /** ps_grid_spacing (default 0) */
   psGridSpacing?: number;
   /** total number of sites <= max_sites_disagg (default 10): all-or-nothing collapse */
@@ -340,7 +343,10 @@ export function* pointBlocks(
       yield { mag, magIndex: m, ruptures: pointMagRuptures(ps, m), sids: all, collapsed: false };
       continue;
     }
-    const psdist = Math.min(radius[m], magdist[m] / 2) + grid + p.pointsourceDistance;
+    const psd = typeof p.pointsourceDistance === "function"
+      ? p.pointsourceDistance(mag)
+      : p.pointsourceDistance;
+    const psdist = Math.min(radius[m], magdist[m] / 2) + grid + psd;
     const close = kept.filter((i) => cd[i] <= psdist);
     const far = kept.filter((i) => cd[i] > psdist);
     const full = () => ({
