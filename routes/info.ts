@@ -1,7 +1,8 @@
 // Engine information and validation helpers: /v1/engine_version, /v1/engine_latest_version,
 // /v1/available_gsims, /v1/ini_defaults, /v1/valid/, /v1/on_same_fs.
 import type { Hono } from "hono";
-import { SaxesParser } from "saxes";
+import { InputError } from "../engine/input/errors.ts";
+import { readNrml } from "../engine/input/nrml/index.ts";
 import { availableGsims } from "../engine/gsim/registry.ts";
 import { ENGINE_VERSION } from "../engine/jobs/version.ts";
 import type { Env } from "./context.ts";
@@ -19,35 +20,30 @@ export function adler32(data: Uint8Array, start = 0): number {
   return ((b << 16) | a) >>> 0;
 }
 
-/** XML well-formedness and the `nrml` root: `{error_msg, error_line, valid}`. */
+/**
+ * Validates NRML text with the engine's readers (syntax, root element, source-model values):
+ * `{error_msg, error_line, valid}` as OpenQuake answers /v1/valid/.
+ */
 export function validateNrmlText(xml: string): {
   error_msg: string | null;
   error_line: number | null;
   valid: boolean;
 } {
-  const parser = new SaxesParser({ xmlns: true, position: true });
-  let root: string | undefined;
-  let err: { msg: string; line: number | null } | undefined;
-  parser.on("error", (e) => {
-    if (!err) err = { msg: e.message.replace(/^\d+:\d+: /, ""), line: parser.line };
-  });
-  parser.on("opentag", (t) => {
-    if (root === undefined) root = t.local;
-  });
+  const tmp = Deno.makeTempFileSync({ prefix: "valid_", suffix: ".xml" });
   try {
-    parser.write(xml).close();
-  } catch (e) {
-    if (!err) err = { msg: (e as Error).message, line: parser.line };
+    Deno.writeTextFileSync(tmp, xml);
+    readNrml(tmp);
+    return { error_msg: null, error_line: null, valid: true };
+  } catch (err) {
+    if (err instanceof InputError) {
+      return { error_msg: err.reason, error_line: err.line ?? null, valid: false };
+    }
+    const msg = (err as Error).message.replaceAll(tmp, "xml_text");
+    const line = /line (\d+)/.exec(msg);
+    return { error_msg: msg, error_line: line ? Number(line[1]) : null, valid: false };
+  } finally {
+    Deno.removeSync(tmp);
   }
-  if (err) return { error_msg: `${err.line}: ${err.msg}`, error_line: err.line, valid: false };
-  if (root !== "nrml") {
-    return {
-      error_msg: `expected a node of kind nrml, got ${root ?? "nothing"}`,
-      error_line: null,
-      valid: false,
-    };
-  }
-  return { error_msg: null, error_line: null, valid: true };
 }
 
 export function infoRoutes(app: Hono<Env>): void {

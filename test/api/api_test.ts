@@ -4,6 +4,18 @@ import { unzipSync, zipSync } from "fflate";
 import { ini, postForm, startServer, waitStatus, zip } from "./_server.ts";
 import { adler32 } from "../../routes/info.ts";
 
+const CASES = Deno.env.get("OQ_CASES") ??
+  new URL("../../../shared/oq-cases", import.meta.url).pathname;
+
+function exists(p: string): boolean {
+  try {
+    Deno.statSync(p);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 const CORS = {
   "access-control-allow-origin": "*",
   "access-control-allow-methods": "GET, POST, OPTIONS",
@@ -609,9 +621,13 @@ Deno.test("REST API, auth off", async (t) => {
     });
 
     await t.step("validation endpoints", async () => {
-      const v = await postForm(`${base}/v1/valid/`, {
-        xml_text: '<?xml version="1.0"?>\n<nrml xmlns="http://openquake.org/xmlns/nrml/0.5"/>',
-      });
+      const gsimLt = '<?xml version="1.0"?>\n<nrml xmlns="http://openquake.org/xmlns/nrml/0.5">' +
+        '<logicTree logicTreeID="lt1"><logicTreeBranchSet uncertaintyType="gmpeModel" ' +
+        'branchSetID="bs1" applyToTectonicRegionType="Active Shallow Crust">' +
+        '<logicTreeBranch branchID="b1"><uncertaintyModel>SadighEtAl1997</uncertaintyModel>' +
+        "<uncertaintyWeight>1.0</uncertaintyWeight></logicTreeBranch></logicTreeBranchSet>" +
+        "</logicTree></nrml>";
+      const v = await postForm(`${base}/v1/valid/`, { xml_text: gsimLt });
       strictEqual(await v.text(), '{"error_msg": null, "error_line": null, "valid": true}');
       const bad = await postForm(`${base}/v1/valid/anything`, {
         xml_text: "<nrml>\n<a>\n</b>\n</nrml>",
@@ -619,15 +635,30 @@ Deno.test("REST API, auth off", async (t) => {
       const b = JSON.parse(await bad.text());
       strictEqual(b.valid, false);
       strictEqual(b.error_line, 3);
+      ok(b.error_msg.startsWith("malformed XML"), b.error_msg);
       const notNrml = JSON.parse(
         await (await postForm(`${base}/v1/valid/`, { xml_text: '<?xml version="1.0"?><foo/>' }))
           .text(),
       );
       deepStrictEqual(notNrml, {
-        error_msg: "expected a node of kind nrml, got foo",
-        error_line: null,
+        error_msg: "expected a <nrml> root element, got <foo>",
+        error_line: 1,
         valid: false,
       });
+      const sm = `${CASES}/classical/case_01/source_model.xml`;
+      if (exists(sm)) {
+        // an out-of-range dip, reported with its line
+        const text = Deno.readTextFileSync(sm).replace('dip="90"', 'dip="187"');
+        const line = text.split("\n").findIndex((l) => l.includes('dip="187"')) + 1;
+        const r = JSON.parse(
+          await (await postForm(`${base}/v1/valid/`, { xml_text: text })).text(),
+        );
+        strictEqual(r.valid, false);
+        strictEqual(r.error_line, line);
+        ok(r.error_msg.includes("187"), r.error_msg);
+        const good = await postForm(`${base}/v1/valid/`, { xml_text: Deno.readTextFileSync(sm) });
+        strictEqual(await good.text(), '{"error_msg": null, "error_line": null, "valid": true}');
+      } else console.warn(`SKIPPED source-model validation: ${sm} not found`);
       const miss = await postForm(`${base}/v1/valid/`, {});
       strictEqual(miss.status, 400);
       strictEqual(await miss.text(), 'Please provide the "xml_text" parameter');
