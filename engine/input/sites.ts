@@ -16,9 +16,14 @@ import { parse as parseCsv } from "csv-parse/sync";
 import { InputError } from "./errors.ts";
 import { latitude, longitude, type OqParam, round5 } from "./oqparam.ts";
 import { geohash } from "../geo/geohash.ts";
-import { sphericalToCartesian } from "../geo/geodetic.ts";
-import { Polygon } from "../geo/polygon.ts";
-import { pointAt } from "../geo/geodetic.ts";
+import {
+  longitudinalExtent,
+  OrthographicProjection,
+  pointAt,
+  sphericalBoundingBox,
+  sphericalToCartesian,
+} from "../geo/geodetic.ts";
+import { locateInRing, orientation, resampledCoordinates } from "../geo/polygon.ts";
 
 export interface SiteCollection {
   n: number;
@@ -336,21 +341,147 @@ export function parseWktPolygon(wkt: string): [number, number][] {
 }
 
 /**
- * Grid of points `spacing` km apart covering the region dilated by `spacing`. The dilation is a
- * geodesic offset of each vertex (16 segments per quarter circle, like shapely's default buffer)
- * and the grid comes from the shared Polygon.discretize; OpenQuake buffers in its projected
- * plane, so points near the dilated border may differ (no QA case uses a region grid).
+ * GEOS' positive buffer of a simple ring (shapely `Polygon.buffer(d)`: round joins, 16 segments
+ * per quarter circle), as OffsetCurveBuilder builds the offset curve of a polygon shell. The
+ * noding/overlay step that removes self-intersections is not done: it only matters when the
+ * dilation is large compared with narrow concavities of the region.
+ */
+export function bufferRing(xs: number[], ys: number[], d: number): [number[], number[]] {
+  // closed ring without repeated points
+  const px: number[] = [], py: number[] = [];
+  for (let i = 0; i < xs.length; i++) {
+    if (i && xs[i] === px[px.length - 1] && ys[i] === py[py.length - 1]) continue;
+    px.push(xs[i]);
+    py.push(ys[i]);
+  }
+  if (px[0] !== px[px.length - 1] || py[0] !== py[py.length - 1]) {
+    px.push(px[0]);
+    py.push(py[0]);
+  }
+  let area2 = 0;
+  for (let i = 0; i + 1 < px.length; i++) area2 += px[i] * py[i + 1] - px[i + 1] * py[i];
+  const LEFT = 1, RIGHT = -1;
+  const side = area2 > 0 ? RIGHT : LEFT; // CCW shells are offset on their right side
+  const quantum = Math.PI / 2 / 16;
+  const minDist = d * 1e-6;
+  const ox: number[] = [], oy: number[] = [];
+  const addPt = (x: number, y: number) => {
+    const n = ox.length;
+    if (n && Math.hypot(x - ox[n - 1], y - oy[n - 1]) < minDist) return;
+    ox.push(x);
+    oy.push(y);
+  };
+  const offset = (x0: number, y0: number, x1: number, y1: number) => {
+    const dx = x1 - x0, dy = y1 - y0;
+    const len = Math.sqrt(dx * dx + dy * dy);
+    const ux = side * d * dx / len, uy = side * d * dy / len;
+    return [x0 - uy, y0 + ux, x1 - uy, y1 + ux];
+  };
+  const fillet = (cx: number, cy: number, p0: number[], p1: number[], dir: number) => {
+    let start = Math.atan2(p0[1] - cy, p0[0] - cx);
+    const end = Math.atan2(p1[1] - cy, p1[0] - cx);
+    if (dir === -1) {
+      if (start <= end) start += 2 * Math.PI;
+    } else if (start >= end) start -= 2 * Math.PI;
+    addPt(p0[0], p0[1]);
+    const total = Math.abs(start - end);
+    const nSegs = Math.trunc(total / quantum + 0.5);
+    if (nSegs >= 1) {
+      const inc = total / nSegs;
+      for (let i = 0; i < nSegs; i++) {
+        const a = start + dir * i * inc;
+        addPt(cx + d * Math.cos(a), cy + d * Math.sin(a));
+      }
+    }
+    addPt(p1[0], p1[1]);
+  };
+  const n = px.length - 1;
+  let [s1x, s1y, s2x, s2y] = [px[n - 1], py[n - 1], px[0], py[0]];
+  let off1 = offset(s1x, s1y, s2x, s2y);
+  for (let i = 1; i <= n; i++) {
+    const addStart = i !== 1;
+    if (px[i] === s2x && py[i] === s2y) continue;
+    const [s0x, s0y] = [s1x, s1y];
+    [s1x, s1y, s2x, s2y] = [s2x, s2y, px[i], py[i]];
+    const off0 = off1;
+    off1 = offset(s1x, s1y, s2x, s2y);
+    const orient = orientation(s0x, s0y, s1x, s1y, s2x, s2y);
+    if (orient === 0) continue; // collinear, same direction: the offsets join
+    const outside = (orient === -1 && side === LEFT) || (orient === 1 && side === RIGHT);
+    if (outside) {
+      if (Math.hypot(off0[2] - off1[0], off0[3] - off1[1]) < d * 1e-3) {
+        addPt(off0[2], off0[3]);
+        continue;
+      }
+      if (addStart) addPt(off0[2], off0[3]);
+      fillet(s1x, s1y, [off0[2], off0[3]], [off1[0], off1[1]], orient);
+      addPt(off1[0], off1[1]);
+    } else {
+      const ip = segmentIntersection(off0, off1);
+      if (ip) addPt(ip[0], ip[1]);
+      else {
+        addPt(off0[2], off0[3]);
+        addPt(s1x, s1y);
+        addPt(off1[0], off1[1]);
+      }
+    }
+  }
+  return [ox, oy];
+}
+
+function segmentIntersection(a: number[], b: number[]): [number, number] | undefined {
+  const [x1, y1, x2, y2] = a, [x3, y3, x4, y4] = b;
+  const den = (x2 - x1) * (y4 - y3) - (y2 - y1) * (x4 - x3);
+  if (den === 0) return undefined;
+  const t = ((x3 - x1) * (y4 - y3) - (y3 - y1) * (x4 - x3)) / den;
+  const u = ((x3 - x1) * (y2 - y1) - (y3 - y1) * (x2 - x1)) / den;
+  if (t < 0 || t > 1 || u < 0 || u > 1) return undefined;
+  return [x1 + t * (x2 - x1), y1 + t * (y2 - y1)];
+}
+
+/**
+ * OpenQuake's hazard grid for `region` + `region_grid_spacing`
+ * (`Polygon.from_wkt(region).dilate(spacing).discretize(spacing)`, then sorted by lon, lat):
+ * the region's edges are resampled and projected orthographically, buffered by the spacing in
+ * that plane, and the nodes are walked from the north-west corner of the dilated polygon's
+ * bounding box, `spacing` km apart along parallels and meridians, keeping those strictly inside.
  */
 export function regionGrid(wkt: string, spacing: number): [number, number][] {
+  if (!(spacing > 0)) throw new Error(`invalid spacing ${spacing}`);
   const ring = parseWktPolygon(wkt);
-  const pts: number[][] = [];
-  for (const [lon, lat] of ring) {
-    for (let k = 0; k < 64; k++) pts.push(pointAt(lon, lat, (k * 360) / 64, spacing));
+  const [rl, ra] = resampledCoordinates(ring.map((p) => p[0]), ring.map((p) => p[1]));
+  const proj = new OrthographicProjection(...sphericalBoundingBox(rl, ra));
+  const xs: number[] = [], ys: number[] = [];
+  rl.forEach((lon, i) => {
+    const [x, y] = proj.project(lon, ra[i]);
+    xs.push(x);
+    ys.push(y);
+  });
+  const [bx, by] = bufferRing(xs, ys, spacing);
+  const closed = bx[0] === bx[bx.length - 1] && by[0] === by[by.length - 1];
+  const [vx, vy] = closed ? [bx.slice(0, -1), by.slice(0, -1)] : [bx, by];
+  const dl: number[] = [], da: number[] = [];
+  vx.forEach((x, i) => {
+    const [lon, lat] = proj.reverse(x, vy[i]);
+    dl.push(lon);
+    da.push(lat);
+  });
+  const [west, east, north, south] = sphericalBoundingBox(dl, da);
+  const out: [number, number][] = [];
+  let latitude = north;
+  while (latitude > south) {
+    let longitude = west;
+    while (longitudinalExtent(longitude, east) > 0) {
+      const [x, y] = proj.project(longitude, latitude);
+      if (locateInRing(x, y, vx, vy) === 1) out.push([longitude, latitude]);
+      longitude = pointAt(longitude, latitude, 90, spacing)[0];
+    }
+    latitude = pointAt(west, latitude, 180, spacing)[1];
   }
-  for (const p of ring) pts.push([p[0], p[1]]);
-  const hull = convexHull(pts);
-  const [lons, lats] = new Polygon(hull).discretize(spacing);
-  return lons.map((lon, i) => [lon, lats[i]]);
+  if (!out.length) {
+    throw new Error(`The area_source_discretization is too large (${Math.trunc(spacing)} km)`);
+  }
+  return out.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
 }
 
 function convexHull(points: number[][]): number[][] {

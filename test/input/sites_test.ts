@@ -5,7 +5,6 @@ import { readOqParam } from "../../engine/input/oqparam.ts";
 import { parseWktPolygon, readSites, regionGrid } from "../../engine/input/sites.ts";
 import { InputError } from "../../engine/input/errors.ts";
 import { geohash } from "../../engine/geo/geohash.ts";
-import { geodeticDistance } from "../../engine/geo/geodetic.ts";
 
 const repoRoot = resolve(dirname(new URL(import.meta.url).pathname), "../..");
 const QA_DIR = Deno.env.get("OQ_QA_DIR") ?? resolve(repoRoot, "../shared/oq-cases");
@@ -228,23 +227,64 @@ Deno.test("sites: site model CSV errors name file and line", () => {
   throws(() => sitesFrom({ ...LT, "job.ini": JOB }), /possible to infer the geometry only if/);
 });
 
-Deno.test("sites: region grid covers the region dilated by the spacing", () => {
+// Reference grids computed with OpenQuake's own code (hazardlib/geo/polygon.py at the QA commit,
+// shapely 2.1.2 / GEOS 3.13.1): Polygon.from_wkt(region).dilate(s).discretize(s), then
+// Mesh.from_coords (sorted): [count, first, middle, last, sum of lons, sum of lats]
+const OQ_GRIDS: [string, number, number, [number, number][], number, number][] = [
+  [
+    "POLYGON((0.0 0.0, 0.2 0.0, 0.2 0.2, 0.0 0.2, 0.0 0.0))",
+    5,
+    41,
+    [[-3.7507400980963424e-07, 0.020135782715039918], [0.08993301569375672, 0.24496618419472255], [
+      0.22483166733241083,
+      0.20000010389878606,
+    ]],
+    4.4966104112742995,
+    4.377887434695622,
+  ],
+  [
+    "POLYGON((81.1 26.0, 88.0 26.0, 88.0 30.0, 81.1 30.0, 81.1 26.0))",
+    20,
+    850,
+    [[81.09194865515387, 25.908262213545825], [84.59244031182129, 28.965955673669523], [
+      88.19370392584479,
+      27.527041104199544,
+    ]],
+    71911.23331167008,
+    23767.60611860224,
+  ],
+  [
+    "POLYGON((10.0 45.0, 10.5 45.1, 10.3 45.6, 10.1 45.3, 9.8 45.4, 10.0 45.0))", // concave
+    4,
+    164,
+    [[9.799975742051553, 45.312197848025704], [10.207743877063507, 45.132333526841975], [
+      10.514174056969255,
+      45.16830639107872,
+    ]],
+    1668.4591887387191,
+    7421.056099361451,
+  ],
+];
+
+Deno.test("sites: region grids equal OpenQuake's (dilate + discretize)", () => {
   const wkt = "POLYGON((0.0 0.0, 0.2 0.0, 0.2 0.2, 0.0 0.2, 0.0 0.0))";
   deepStrictEqual(parseWktPolygon(wkt), [[0, 0], [0.2, 0], [0.2, 0.2], [0, 0.2]]);
-  const pts = regionGrid(wkt, 5);
-  // every node lies within (0.2° square + 5 km); every point of the region is near a node
-  for (const [lon, lat] of pts) {
-    ok(lon > -0.046 && lon < 0.246 && lat > -0.046 && lat < 0.246, `${lon} ${lat}`);
-  }
-  for (const [lon, lat] of [[0, 0], [0.1, 0.1], [0.2, 0.2], [0.2, 0]]) {
-    const d = Math.min(...pts.map(([x, y]) => geodeticDistance(x, y, lon, lat)));
-    ok(d < 5 * Math.SQRT2, `${lon} ${lat}: ${d}`);
+  for (const [region, spacing, count, [first, mid, last], sumLon, sumLat] of OQ_GRIDS) {
+    const pts = regionGrid(region, spacing);
+    strictEqual(pts.length, count, region);
+    for (const [got, exp] of [[pts[0], first], [pts[count >> 1], mid], [pts[count - 1], last]]) {
+      ok(Math.abs(got[0] - exp[0]) < 1e-12 && Math.abs(got[1] - exp[1]) < 1e-12, `${got} ${exp}`);
+    }
+    const sl = pts.reduce((a, p) => a + p[0], 0), sa = pts.reduce((a, p) => a + p[1], 0);
+    ok(Math.abs(sl - sumLon) < 1e-9 && Math.abs(sa - sumLat) < 1e-9, `${sl} ${sa}`);
   }
   const sc = sitesFrom({
     ...LT,
     "job.ini": JOB + "region = 0 0, 0.2 0, 0.2 0.2, 0 0.2\nregion_grid_spacing = 5\n",
   });
-  strictEqual(sc.n, pts.length);
+  strictEqual(sc.n, 41);
+  strictEqual(sc.lon[0], -0); // rounded to 5 digits
+  strictEqual(sc.lat[0], 0.02014);
 });
 
 Deno.test("sites: from a hazard-curves CSV input (classical_risk/case_2)", () => {
