@@ -6,7 +6,13 @@ import { basename } from "node:path";
 import { Datastore } from "../engine/datastore.ts";
 import { datastorePath, type JobRow, shortHostname } from "../engine/db.ts";
 import { extract, toNpz } from "../engine/extract.ts";
-import { exportableFormats, exportOutput, jobZip } from "../engine/jobs/export.ts";
+import {
+  exportableFormats,
+  exportOutput,
+  jobZip,
+  referencedInputs,
+} from "../engine/jobs/export.ts";
+import { readNrml } from "../engine/input/nrml/index.ts";
 import { removeDatastore } from "../engine/jobs/execute.ts";
 import { processAlive } from "../engine/jobs/runner.ts";
 import { readAndCheck, submitJob, tracebackLines, type Upload } from "../engine/jobs/submit.ts";
@@ -416,6 +422,10 @@ export function calcRoutes(app: Hono<Env>): void {
         }
         writeEntries(tmp, files);
         readAndCheck(`${tmp}/${ini}`);
+        // read every NRML input, as a run would, without running
+        for (const p of referencedInputs(`${tmp}/${ini}`)) {
+          if (p.endsWith(".xml")) readNrml(p);
+        }
         return json({ error_msg: null, error_line: null, valid: true });
       } catch (err) {
         const msg = (err as Error).message.replaceAll(tmp + "/", "");

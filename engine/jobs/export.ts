@@ -64,11 +64,11 @@ export async function exportAll(
 }
 
 /** Input paths referenced from a job: the ini, `*_file` parameters, files named in XML inputs. */
-function referencedInputs(job: JobRow): string[] {
-  const seen = new Set<string>([job.job_ini]);
+export function referencedInputs(jobIni: string): string[] {
+  const seen = new Set<string>([jobIni]);
   const queue: string[] = [];
-  const { params } = readJobIni(job.job_ini);
-  const base = dirname(job.job_ini);
+  const { params } = readJobIni(jobIni);
+  const base = dirname(jobIni);
   for (const [k, v] of Object.entries(params)) {
     if (!(k.endsWith("_file") || k === "sites_csv") || !v.trim()) continue;
     for (const f of v.trim().split(/\s+/)) queue.push(isAbsolute(f) ? f : resolve(base, f));
@@ -107,7 +107,7 @@ export function jobZip(job: JobRow): Uint8Array {
     walk(job.ds_calc_dir);
   } else {
     const base = dirname(job.job_ini);
-    for (const p of referencedInputs(job)) {
+    for (const p of referencedInputs(job.job_ini)) {
       const rel = relative(base, p);
       files[rel.startsWith("..") ? basename(p) : rel] = Deno.readFileSync(p);
     }

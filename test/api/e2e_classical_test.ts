@@ -132,6 +132,42 @@ Deno.test({
   },
 });
 
+Deno.test({
+  name: "bad NRML fails the job with the file and line in its traceback",
+  ignore: !exists(CASE),
+  fn: async () => {
+    const files: Record<string, Uint8Array | string> = {};
+    for (const f of ["job.ini", "source_model_logic_tree.xml", "gsim_logic_tree.xml"]) {
+      files[f] = Deno.readFileSync(`${CASE}/${f}`);
+    }
+    const sm = Deno.readTextFileSync(`${CASE}/source_model.xml`).replace('dip="90"', 'dip="187"');
+    const line = sm.split("\n").findIndex((l) => l.includes('dip="187"')) + 1;
+    files["source_model.xml"] = sm;
+    const srv = await startServer();
+    try {
+      const r = await postForm(`${srv.base}/v1/calc/run`, {
+        archive: { name: "bad.zip", data: zip(files) },
+      });
+      const body = await r.text();
+      // accepted at once (or refused at once); either way the job ends failed with the place
+      const id = JSON.parse(body).job_id as number;
+      const st = await waitStatus(srv.base, id, ["complete", "failed"], 60_000);
+      strictEqual(st.status, "failed");
+      const tb = JSON.parse(await (await fetch(`${srv.base}/v1/calc/${id}/traceback`)).text());
+      ok(tb.some((l: string) => l.includes(`source_model.xml:${line}`)), tb.join("\n"));
+      const v = await postForm(`${srv.base}/v1/calc/validate_zip`, {
+        archive: { name: "bad.zip", data: zip(files) },
+      });
+      const vb = JSON.parse(await v.text());
+      strictEqual(vb.valid, false);
+      ok(vb.error_msg.includes(`source_model.xml:${line}`), vb.error_msg);
+    } finally {
+      await srv.stop();
+      await Deno.remove(srv.datadir, { recursive: true });
+    }
+  },
+});
+
 if (!exists(CASE)) {
   console.warn(`SKIPPED classical/case_01 end-to-end test: ${CASE} not found (set OQ_CASES)`);
 }
