@@ -327,32 +327,40 @@ export class RectMesh {
     for (let k = 0; k < lons.length; k++) [px[k], py[k]] = proj.project(lons[k], lats[k]);
     for (const s of near) {
       const [x, y] = proj.project(slons[s], slats[s]);
-      const d = stripesDistance(px, py, this.rows, this.cols, x, y);
-      out[s] = Math.max(0, d - DIST_TOLERANCE);
+      out[s] = stripesDistance(px, py, this.rows, this.cols, x, y);
     }
   }
 
   /** Rx from the top edge (row 0), OpenQuake's BaseSurface.get_rx_distance. */
   rxDistance(slons: ArrayLike<number>, slats: ArrayLike<number>, out: Float64Array) {
     const k = this.cols;
-    const tl = (j: number) => this.lon(0, j), tt = (j: number) => this.lat(0, j);
-    for (let s = 0; s < slons.length; s++) {
-      const lo = slons[s], la = slats[s];
-      if (k < 3) {
-        out[s] = distanceToArc(tl(0), tt(0), azimuth(tl(0), tt(0), tl(1), tt(1)), lo, la);
-        continue;
+    const lo: number[] = [], la: number[] = [];
+    for (let j = 0; j < k; j++) {
+      lo.push(this.lon(0, j));
+      la.push(this.lat(0, j));
+    }
+    if (k < 3) {
+      const az = azimuth(lo[0], la[0], lo[1], la[1]);
+      for (let s = 0; s < slons.length; s++) {
+        out[s] = distanceToArc(lo[0], la[0], az, slons[s], slats[s]);
       }
+      return;
+    }
+    // segment azimuths, computed once (the first segment is taken backwards from T1)
+    const az: number[] = [];
+    for (let i = 0; i < k - 1; i++) {
+      az.push(
+        i === 0 ? azimuth(lo[1], la[1], lo[0], la[0]) : azimuth(lo[i], la[i], lo[i + 1], la[i + 1]),
+      );
+    }
+    for (let s = 0; s < slons.length; s++) {
+      const x = slons[s], y = slats[s];
       let best = NaN;
       for (let i = 0; i < k - 1; i++) {
         let d: number;
-        if (i === 0) {
-          // semi-arc from T1 towards T0, sign reversed
-          d = -distanceToSemiArc(tl(1), tt(1), azimuth(tl(1), tt(1), tl(0), tt(0)), lo, la);
-        } else if (i === k - 2) {
-          d = distanceToSemiArc(tl(i), tt(i), azimuth(tl(i), tt(i), tl(i + 1), tt(i + 1)), lo, la);
-        } else {
-          d = minDistanceToSegment(tl(i), tt(i), tl(i + 1), tt(i + 1), lo, la);
-        }
+        if (i === 0) d = -distanceToSemiArc(lo[1], la[1], az[0], x, y);
+        else if (i === k - 2) d = distanceToSemiArc(lo[i], la[i], az[i], x, y);
+        else d = minDistanceToSegment(lo[i], la[i], lo[i + 1], la[i + 1], x, y, az[i]);
         if (Number.isNaN(best) || Math.abs(d) < Math.abs(best)) best = d;
       }
       out[s] = best;
@@ -493,7 +501,12 @@ function stripesDistance(
   x: number,
   y: number,
 ): number {
-  if (rows * cols < 4 || rows < 2 || cols < 2) return hullDistance(px, py, x, y);
+  if (rows * cols < 4 || rows < 2 || cols < 2) {
+    // convex hull; a degenerate one (point, segment) is buffered by 5 m
+    const pts = Array.from({ length: px.length }, (_, k) => [px[k], py[k]]);
+    const d = hullDistance(px, py, x, y);
+    return convexHull(pts).length < 3 ? Math.max(0, d - DIST_TOLERANCE) : d;
+  }
   let best = Infinity;
   const xs = new Float64Array(2 * cols), ys = new Float64Array(2 * cols);
   for (let i = 1; i < rows; i++) {
@@ -508,7 +521,8 @@ function stripesDistance(
     if (d === 0) return 0;
     if (d < best) best = d;
   }
-  return best;
+  // the stripes are buffered by 5 m
+  return Math.max(0, best - DIST_TOLERANCE);
 }
 
 /** Distance to the convex hull of a few points (a point or a segment when degenerate). */

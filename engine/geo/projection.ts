@@ -271,8 +271,8 @@ export function minDistanceToSegment(
   lat1: number,
   plon: number,
   plat: number,
+  segAz = azimuth(lon0, lat0, lon1, lat1),
 ): number {
-  const segAz = azimuth(lon0, lat0, lon1, lat1);
   const az1 = azimuth(lon0, lat0, plon, plat);
   const az2 = azimuth(lon1, lat1, plon, plat);
   const c1 = Math.cos((segAz - az1) * RAD), c2 = Math.cos((segAz - az2) * RAD);
