@@ -72,9 +72,9 @@ export async function executeJob(db: JobDB, jobId: number, opts: ExecuteOptions)
       `Stored ${(size * 1024).toFixed(2)} KB on ${dsPath} in ` +
         `${Math.round((performance.now() - t0) / 1000)} seconds`,
     );
-    // the inputs are always exposed, as OpenQuake does
-    if (!outputs.some((o) => o.type === "input")) {
-      outputs.push({ name: "input", type: "input", displayName: "Input Files" });
+    // the report and the inputs are always exposed, as OpenQuake does
+    for (const [type, displayName] of [["fullreport", "Full Report"], ["input", "Input Files"]]) {
+      if (!outputs.some((o) => o.type === type)) outputs.push({ name: type, type, displayName });
     }
     db.tx(() => {
       db.addOutputs(jobId, outputs.map((o) => ({ type: o.type, displayName: o.displayName })));

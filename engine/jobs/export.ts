@@ -6,6 +6,7 @@ import { Datastore } from "../datastore.ts";
 import { datastorePath, JobDB, type JobRow } from "../db.ts";
 import { EXPORTERS, exportFormats, getExporter } from "../export/registry.ts";
 import { readJobIni } from "../input/ini.ts";
+import { ENGINE_VERSION } from "./version.ts";
 
 /** OpenQuake's DataStoreExportError: the output cannot be exported in that format. */
 export class DataStoreExportError extends Error {
@@ -124,6 +125,89 @@ EXPORTERS.input = {
       if (!job?.job_ini) return Promise.resolve([]);
       const path = `${dir}/input_${calcId}.zip`;
       Deno.writeFileSync(path, jobZip(job));
+      return Promise.resolve([path]);
+    } finally {
+      db.close();
+    }
+  },
+};
+
+/** zlib.adler32 (OpenQuake's checksum32 of the inputs). */
+function adler32(data: Uint8Array, start = 1): number {
+  let a = start & 0xffff;
+  let b = (start >>> 16) & 0xffff;
+  for (let i = 0; i < data.length; i += 3800) {
+    const end = Math.min(i + 3800, data.length);
+    for (let j = i; j < end; j++) {
+      a += data[j];
+      b += a;
+    }
+    a %= 65521;
+    b %= 65521;
+  }
+  return ((b << 16) | a) >>> 0;
+}
+
+/** `2_544_359_080`: Python's `{:_d}`. */
+function underscored(n: number): string {
+  return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, "_");
+}
+
+function rstTable(rows: string[][], header?: string[]): string {
+  const all = header ? [header, ...rows] : rows;
+  const widths = all[0].map((_, j) => Math.max(...all.map((r) => r[j].length)));
+  const sep = (c: string) => "+" + widths.map((w) => c.repeat(w + 2)).join("+") + "+";
+  const line = (r: string[]) => "| " + r.map((x, j) => x.padEnd(widths[j])).join(" | ") + " |";
+  const out = [sep("-")];
+  if (header) out.push(line(header), sep("="));
+  for (const r of rows) out.push(line(r), sep("-"));
+  return out.join("\n");
+}
+
+/** The "Full Report": job and input facts plus the datasets the calculation stored. */
+export function fullReport(job: JobRow, ds: Datastore): string {
+  let checksum = 1;
+  let size = 0;
+  for (const p of referencedInputs(job.job_ini).sort()) {
+    const data = Deno.readFileSync(p);
+    checksum = adler32(data, checksum);
+    size += data.length;
+  }
+  const title = job.description;
+  const facts = rstTable([
+    ["checksum32", underscored(checksum)],
+    ["date", job.start_time.slice(0, 19).replace(" ", "T")],
+    ["engine_version", ENGINE_VERSION],
+    ["input_size", underscored(size)],
+  ]);
+  const datasets = ds.list().map((name) => {
+    const d = ds.db.prepare("SELECT dtype, shape FROM dataset WHERE name = ?").get(name) as {
+      dtype: string;
+      shape: string;
+    };
+    return [name, d.dtype, JSON.parse(d.shape).join(" x ") || "scalar"];
+  });
+  return [
+    title,
+    "=".repeat(Math.max(3, title.length)),
+    "",
+    facts,
+    "",
+    "Datasets",
+    "--------",
+    datasets.length ? rstTable(datasets, ["name", "dtype", "shape"]) : "(none)",
+    "",
+  ].join("\n");
+}
+
+EXPORTERS.fullreport = {
+  rst: (ds, _fmt, dir, calcId) => {
+    const db = JobDB.open(dirname(ds.path));
+    try {
+      const job = db.getJob(calcId);
+      if (!job?.job_ini) return Promise.resolve([]);
+      const path = `${dir}/report_${calcId}.rst`;
+      Deno.writeTextFileSync(path, fullReport(job, ds));
       return Promise.resolve([path]);
     } finally {
       db.close();

@@ -206,7 +206,20 @@ Deno.test("REST API, auth off", async (t) => {
     await t.step("results and exports", async () => {
       const res = await get(`/v1/calc/${id1}/results`);
       strictEqual(res.status, 200);
-      const [input, ...items] = JSON.parse(res.text);
+      const [report, input, ...items] = JSON.parse(res.text);
+      deepStrictEqual([report.type, report.name, report.outtypes], ["fullreport", "Full Report", [
+        "rst",
+      ]]);
+      const rst = await get(`/v1/calc/result/${report.id}?export_type=rst`);
+      strictEqual(rst.r.headers.get("content-type"), "text/plain");
+      strictEqual(
+        rst.r.headers.get("content-disposition"),
+        `attachment; filename=output-${report.id}-report_${id1}.rst`,
+      );
+      ok(rst.text.startsWith("Test OK — calc\n=============="), rst.text);
+      ok(/\| engine_version \| 3\.26\.\d+ +\|/.test(rst.text), rst.text);
+      ok(/\| input_size +\| 8\d +\|/.test(rst.text), rst.text);
+      ok(/\| test_values +\| f64 +\| 3 +\|/.test(rst.text), rst.text);
       deepStrictEqual([input.type, input.name, input.outtypes], ["input", "Input Files", ["zip"]]);
       const inz = await get(`/v1/calc/result/${input.id}?export_type=zip`);
       strictEqual(

@@ -66,6 +66,7 @@ Deno.test("CLI run / list / export", async (t) => {
       strictEqual(e.code, 0, e.stderr);
       deepStrictEqual(e.stdout.trim().split("\n").sort(), [
         `${work}/exp/input_1.zip`,
+        `${work}/exp/report_1.rst`,
         `${work}/exp/test_pair-a_1.csv`,
         `${work}/exp/test_pair-b_1.csv`,
         `${work}/exp/test_table_1.csv`,
