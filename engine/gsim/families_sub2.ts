@@ -3,10 +3,14 @@ import type { GsimFactory } from "./types.ts";
 import * as montalva2017 from "./montalva_2017.ts";
 import * as zhao2016 from "./zhao_2016.ts";
 import * as mcverry2006 from "./mcverry_2006.ts";
+import * as kuehn2020 from "./kuehn_2020.ts";
 
 export const GSIMS: Record<string, GsimFactory> = {
   ...montalva2017.GSIMS,
   ...zhao2016.GSIMS,
   ...mcverry2006.GSIMS,
+  ...kuehn2020.GSIMS,
 };
-export const ALIASES: Record<string, [string, Record<string, unknown>]> = {};
+export const ALIASES: Record<string, [string, Record<string, unknown>]> = {
+  ...kuehn2020.ALIASES,
+};
