@@ -6,7 +6,7 @@ import type { Rupture } from "../geo/surface.ts";
 import { makeMsr, type Msr } from "../scalerel/index.ts";
 import { sourceMagRates } from "../mfd/index.ts";
 import { PlanarSurface, pointRuptureCorners, rupDims } from "../geo/planar.ts";
-import { EARTH_ELEVATION, sphericalToCartesian } from "../geo/geodetic.ts";
+import { angularDistance, EARTH_ELEVATION, sphericalToCartesian } from "../geo/geodetic.ts";
 
 /**
  * A point source ready for rupture generation: one location, its (magnitude, rate) bins
@@ -28,6 +28,10 @@ export interface PointSource {
   magRates: [number, number][];
   nodalPlanes: NodalPlane[];
   hypoDepths: HypoDepth[];
+  /** depth of the location used by the collapse distances (0; the mean depth when gridded) */
+  depth?: number;
+  /** the point sources a ps_grid_spacing cell was collapsed from (see gridPointSources) */
+  members?: PointSource[];
 }
 
 /**
@@ -286,7 +290,7 @@ export interface PointBlock {
  * location at depth 0 (`SiteCollection.get_cdist`).
  */
 export function cdist(ps: PointSource, sites: SiteCoords): Float64Array {
-  const [x0, y0, z0] = sphericalToCartesian(ps.lon, ps.lat, 0);
+  const [x0, y0, z0] = sphericalToCartesian(ps.lon, ps.lat, ps.depth ?? 0);
   const n = sites.lons.length;
   const out = new Float64Array(n);
   for (let i = 0; i < n; i++) {
@@ -335,7 +339,7 @@ export function* pointBlocks(
   if (!kept.length) return;
   const all = Int32Array.from(kept);
   const [minmag, maxmag] = p.magRange;
-  const single = countNphc(ps) === 1;
+  const single = !ps.members && countNphc(ps) === 1;
   for (let m = 0; m < nm; m++) {
     const mag = ps.magRates[m][0];
     if (mag < minmag || mag > maxmag) continue;
@@ -352,7 +356,7 @@ export function* pointBlocks(
     const full = () => ({
       mag,
       magIndex: m,
-      ruptures: pointMagRuptures(ps, m),
+      ruptures: ps.members ? memberRuptures(ps, m) : pointMagRuptures(ps, m),
       collapsed: false,
     });
     const avg = () => ({
@@ -369,4 +373,143 @@ export function* pointBlocks(
       if (close.length) yield { ...full(), sids: Int32Array.from(close) };
     }
   }
+}
+
+/**
+ * Ruptures of magnitude bin m of a gridded cell for its close sites, as OpenQuake's
+ * genctxs_Pp: the planes of every member having that magnitude, each with rate
+ * (summed rate of the magnitude) × p_plane × p_depth / (number of such members).
+ */
+function memberRuptures(cell: PointSource, m: number): Rupture[] {
+  const [mag, mrate] = cell.magRates[m];
+  const rups: Rupture[] = [];
+  let count = 0;
+  for (const ps of cell.members!) {
+    const k = ps.magRates.findIndex(([x]) => x === mag);
+    if (k < 0) continue;
+    count++;
+    for (const r of pointMagRuptures(ps, k)) rups.push(r);
+  }
+  // pointMagRuptures set rate = own rate × p × p: rescale to the cell's averaged rate
+  let i = 0;
+  for (const ps of cell.members!) {
+    const k = ps.magRates.findIndex(([x]) => x === mag);
+    if (k < 0) continue;
+    for (const np of ps.nodalPlanes) {
+      for (const hd of ps.hypoDepths) {
+        rups[i++].rate = mrate * (np.probability * hd.probability / count);
+      }
+    }
+  }
+  return rups;
+}
+
+/** numpy.arange(start, stop, step) for floats (filled as start + i·(second − start)). */
+function arange(start: number, stop: number, step: number): number[] {
+  const n = Math.max(0, Math.ceil((stop - start) / step));
+  const out: number[] = [];
+  const second = start + step;
+  const delta = second - start;
+  for (let i = 0; i < n; i++) out.push(i === 0 ? start : i === 1 ? second : start + i * delta);
+  return out;
+}
+
+/** numpy.searchsorted(bins, x, side="right") */
+function searchRight(bins: number[], x: number): number {
+  let lo = 0, hi = bins.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (bins[mid] <= x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * ps_grid_spacing (science.md §3.7.2, OpenQuake's `grid_point_sources`): the point sources of a
+ * group (area and multi-point sources already split, sources below minimum_magnitude dropped)
+ * are bucketed in a lon/lat grid of `spacing` km; each cell with two or more sources becomes one
+ * collapsed source at the rate-weighted mean location and depth, with the mean plane, the summed
+ * MFD and the members (locations and depths in float32, as OpenQuake stores them). pointBlocks
+ * gives far sites the cell's averaged rupture and close sites the members' ruptures. Returns the
+ * sources unchanged when spacing is 0 or the points do not span a grid.
+ */
+export function gridPointSources(sources: PointSource[], spacing: number): PointSource[] {
+  if (!spacing || sources.length < 2) return sources;
+  const xs = sources.map((s) => s.lon), ys = sources.map((s) => s.lat);
+  if (new Set(xs).size === 1 || new Set(ys).size === 1) return sources;
+  const meanLat = ys.reduce((a, b) => a + b, 0) / ys.length;
+  const deltax = angularDistance(spacing, meanLat), deltay = angularDistance(spacing);
+  const xmin = Math.min(...xs), xmax = Math.max(...xs), ymin = Math.min(...ys);
+  const ymax = Math.max(...ys);
+  const nx = Math.ceil((xmax - xmin) / deltax), ny = Math.ceil((ymax - ymin) / deltay);
+  const xbins = arange(xmin, xmax, (xmax - xmin) / nx);
+  const ybins = arange(ymin, ymax, (ymax - ymin) / ny);
+  const cells = new Map<string, number[]>();
+  sources.forEach((_, k) => {
+    const key = `${searchRight(xbins, xs[k])},${searchRight(ybins, ys[k])}`;
+    const c = cells.get(key);
+    if (c) c.push(k);
+    else cells.set(key, [k]);
+  });
+  const out: PointSource[] = [];
+  let cnt = 0;
+  for (const idxs of cells.values()) {
+    if (idxs.length === 1) {
+      out.push(sources[idxs[0]]);
+      continue;
+    }
+    cnt++;
+    out.push(collapseCell(idxs.map((i) => sources[i]), `cps-${String(cnt).padStart(4, "0")}`));
+  }
+  return out;
+}
+
+/**
+ * OpenQuake's CollapsedPointSource of `members`: the averages of `calc_average` (rate-weighted
+ * location and layer, plane-weighted strike/dip/rake, depth-weighted depth) and the summed rates
+ * by magnitude; members keep their own planes (locations in float32).
+ */
+export function collapseCell(members: PointSource[], id: string): PointSource {
+  const avg = (xs: number[], ws: number[]) => {
+    let s = 0, w = 0;
+    for (let i = 0; i < xs.length; i++) s += xs[i] * ws[i];
+    for (const x of ws) w += x;
+    return s / w;
+  };
+  const nps = members.flatMap((m) => m.nodalPlanes);
+  const hds = members.flatMap((m) => m.hypoDepths);
+  const nw = nps.map((n) => n.probability), dw = hds.map((h) => h.probability);
+  const rw = members.map((m) => m.magRates.reduce((a, [, r]) => a + r, 0));
+  const by = (f: (m: PointSource) => number) => avg(members.map(f), rw);
+  const strike = avg(nps.map((n) => n.strike), nw), dip = avg(nps.map((n) => n.dip), nw);
+  const rake = avg(nps.map((n) => n.rake), nw), depth = avg(hds.map((h) => h.depth), dw);
+  const rates = new Map<number, number>();
+  for (const m of members) {
+    for (const [mag, r] of m.magRates) rates.set(mag, (rates.get(mag) ?? 0) + r);
+  }
+  const f32 = Math.fround;
+  return {
+    sourceId: members[0].sourceId,
+    splitId: id,
+    trt: members[0].trt,
+    lon: by((m) => m.lon),
+    lat: by((m) => m.lat),
+    usd: by((m) => m.usd),
+    lsd: by((m) => m.lsd),
+    rar: by((m) => m.rar),
+    msr: members[0].msr,
+    magRates: [...rates.entries()].sort((a, b) => a[0] - b[0]),
+    nodalPlanes: [{ probability: 1, strike, dip, rake }],
+    hypoDepths: [{ probability: 1, depth }],
+    depth,
+    members: members.map((m) => ({
+      ...m,
+      lon: f32(m.lon),
+      lat: f32(m.lat),
+      usd: f32(m.usd),
+      lsd: f32(m.lsd),
+      rar: f32(m.rar),
+    })),
+  };
 }

@@ -6,6 +6,8 @@ import type { DistanceName, Rupture, SourceOptions } from "../../engine/geo/surf
 import { countRuptures, iterRuptures, pointSources } from "../../engine/source/index.ts";
 import {
   averagedRupture,
+  collapseCell,
+  gridPointSources,
   pointBlocks,
   pointRadii,
   pointSourceOf,
@@ -509,4 +511,61 @@ Deno.test("logictree/case_11 branch b3 (unmodified source): 300 bins of 0.01, sh
     const a = -Math.expm1(lp);
     close(a, exp[l], 1e-5 + 1e-5 * exp[l], `iml ${iml}`);
   });
+});
+
+Deno.test("ps_grid_spacing: collapsed cells (CollapsedPointSourceTestCase) and their blocks", () => {
+  const mk = (lon: number, hypoDepths: { probability: number; depth: number }[]) =>
+    pointSourceOf(
+      pointSpec({
+        location: [lon, 3.4],
+        upperSeismoDepth: 1.3,
+        lowerSeismoDepth: 4.9,
+        ruptAspectRatio: 1.333,
+        mfd: { kind: "truncGutenbergRichterMFD", aValue: 1, bValue: 2, minMag: 3, maxMag: 5 },
+        nodalPlanes: [{ probability: 1, strike: 1, dip: 2, rake: 3 }],
+        hypoDepths,
+      }),
+      1,
+    );
+  const ps1 = mk(1.2, [{ probability: 1, depth: 4 }]);
+  const ps2 = mk(1.3, [{ probability: .5, depth: 4 }, { probability: .5, depth: 3 }]);
+  ps1.magRates.forEach(([m, r], i) => {
+    close(m, [3.5, 4.5][i], 1e-12);
+    close(r, [9.9e-06, 9.9e-08][i], 1e-7 * r);
+  });
+  const cps = collapseCell([ps1, ps2], "1");
+  close(cps.lon, 1.25, 1e-12);
+  close(cps.lat, 3.4, 1e-12);
+  close(cps.depth!, 3.75, 1e-12);
+  cps.magRates.forEach(([m, r], i) => {
+    close(m, [3.5, 4.5][i], 1e-12);
+    close(r, [1.98e-05, 1.98e-07][i], 1e-7 * r);
+  });
+  strictEqual(cps.members!.length, 2);
+  // far sites see one averaged rupture per magnitude, close sites the 1 + 2 member ruptures
+  const params = {
+    maxDist: () => 300,
+    magRange: [2.5, 10.2] as [number, number],
+    pointsourceDistance: 20,
+    psGridSpacing: 50,
+    fewSites: false,
+  };
+  const blocks = [...pointBlocks(cps, { lons: [1.25, 2.5], lats: [3.4, 3.4] }, params)];
+  deepStrictEqual(
+    blocks.map((b) => [b.mag, b.collapsed, [...b.sids], b.ruptures.length]),
+    [[3.5, true, [1], 1], [3.5, false, [0], 3], [4.5, true, [1], 1], [4.5, false, [0], 3]],
+  );
+  // rates: the averaged rupture carries the summed rate; members share it as OpenQuake does
+  close(blocks[0].ruptures[0].rate, 1.98e-05, 1e-12);
+  const memberRates = blocks[1].ruptures.map((r) => r.rate);
+  close(memberRates.reduce((a, b) => a + b, 0), 1.98e-05, 1e-12);
+  close(memberRates[0], 1.98e-05 * 1 / 2, 1e-15);
+  // grid_point_sources: points on a line make no grid (nothing collapsed); spacing 0 is off
+  strictEqual(gridPointSources([ps1, ps2], 50).length, 2);
+  strictEqual(gridPointSources([ps1, ps2], 0).length, 2);
+  // two pairs of neighbours 1° apart, 10 km cells: two collapsed sources of two members
+  const at = (lon: number, lat: number) => ({ ...ps1, lon, lat });
+  const grid = gridPointSources([at(0, 0), at(0.01, 0.01), at(1, 1), at(1.01, 1)], 10);
+  deepStrictEqual(grid.map((g) => g.members?.length), [2, 2]);
+  close(grid[1].lon, 1.005, 1e-12);
 });
