@@ -6,10 +6,8 @@
 import {
   azimuth,
   distanceToArc,
-  distanceToSemiArc,
   EARTH_RADIUS,
   middlePoint,
-  minDistanceToSegment,
   OrthoProjection,
   pyMod,
   sphericalBBox,
@@ -353,14 +351,41 @@ export class RectMesh {
         i === 0 ? azimuth(lo[1], la[1], lo[0], la[0]) : azimuth(lo[i], la[i], lo[i + 1], la[i + 1]),
       );
     }
+    // azimuth and distance from every top-edge node to the site, shared by the segments
+    const RAD = Math.PI / 180, R = EARTH_RADIUS;
+    const nl = lo.map((v) => v * RAD), np = la.map((v) => v * RAD);
+    const ncos = np.map(Math.cos), nsin = np.map(Math.sin);
+    const azs = new Float64Array(k), ds = new Float64Array(k);
+    const arc = (azt: number, d: number, a: number) =>
+      (Math.PI / 2 - Math.acos(Math.sin(pyMod(azt - a + 360, 360) * RAD) * Math.sin(d / R))) * R;
+    const semi = (azt: number, d: number, a: number) => {
+      if (Math.cos((a - azt) * RAD) > 0) return arc(azt, d, a);
+      return Math.sin((a - azt) * RAD) > 0 ? -d : d;
+    };
+    const chord = (d: number) => 2 * R * Math.sin(d / (2 * R));
     for (let s = 0; s < slons.length; s++) {
-      const x = slons[s], y = slats[s];
+      const sl = slons[s] * RAD, sp = slats[s] * RAD, cs = Math.cos(sp), ss = Math.sin(sp);
+      for (let j = 0; j < k; j++) {
+        const dl = nl[j] - sl;
+        const tc = Math.atan2(Math.sin(dl) * cs, ncos[j] * ss - nsin[j] * cs * Math.cos(dl)) / RAD;
+        azs[j] = pyMod(360 - tc, 360);
+        const a = Math.sin((np[j] - sp) / 2), b = Math.sin(dl / 2);
+        ds[j] = 2 * R * Math.asin(Math.sqrt(a * a + ncos[j] * cs * b * b));
+      }
       let best = NaN;
       for (let i = 0; i < k - 1; i++) {
         let d: number;
-        if (i === 0) d = -distanceToSemiArc(lo[1], la[1], az[0], x, y);
-        else if (i === k - 2) d = distanceToSemiArc(lo[i], la[i], az[i], x, y);
-        else d = minDistanceToSegment(lo[i], la[i], lo[i + 1], la[i + 1], x, y, az[i]);
+        if (i === 0) d = -semi(azs[1], ds[1], az[0]);
+        else if (i === k - 2) d = semi(azs[i], ds[i], az[i]);
+        else {
+          // min_distance_to_segment
+          const c1 = Math.cos((az[i] - azs[i]) * RAD), c2 = Math.cos((az[i] - azs[i + 1]) * RAD);
+          d = c1 >= 0 && c2 <= 0
+            ? arc(azs[i], ds[i], az[i])
+            : Math.min(chord(ds[i]), chord(ds[i + 1]));
+          d = Math.abs(d);
+          if (Math.sin((azs[i] - az[i]) * RAD) < 0) d = -d;
+        }
         if (Number.isNaN(best) || Math.abs(d) < Math.abs(best)) best = d;
       }
       out[s] = best;
