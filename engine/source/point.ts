@@ -440,8 +440,13 @@ export function gridPointSources(sources: PointSource[], spacing: number): Point
   if (new Set(xs).size === 1 || new Set(ys).size === 1) return sources;
   const meanLat = ys.reduce((a, b) => a + b, 0) / ys.length;
   const deltax = angularDistance(spacing, meanLat), deltay = angularDistance(spacing);
-  const xmin = Math.min(...xs), xmax = Math.max(...xs), ymin = Math.min(...ys);
-  const ymax = Math.max(...ys);
+  let xmin = Infinity, xmax = -Infinity, ymin = Infinity, ymax = -Infinity;
+  for (let k = 0; k < xs.length; k++) {
+    xmin = Math.min(xmin, xs[k]);
+    xmax = Math.max(xmax, xs[k]);
+    ymin = Math.min(ymin, ys[k]);
+    ymax = Math.max(ymax, ys[k]);
+  }
   const nx = Math.ceil((xmax - xmin) / deltax), ny = Math.ceil((ymax - ymin) / deltay);
   const xbins = arange(xmin, xmax, (xmax - xmin) / nx);
   const ybins = arange(ymin, ymax, (ymax - ymin) / ny);
