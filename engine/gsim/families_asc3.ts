@@ -6,13 +6,29 @@ import {
   campbellBozorgnia2019,
   CB14_ALIASES,
 } from "./campbell_bozorgnia_2014.ts";
+import {
+  KOTHA20_ALIASES,
+  kothaEtAl2020,
+  kothaEtAl2020ESHM20,
+  kothaEtAl2020ESHM20SlopeGeology,
+  kothaEtAl2020regional,
+  kothaEtAl2020Site,
+  kothaEtAl2020Slope,
+} from "./kotha_2020.ts";
 
 export const GSIMS: Record<string, GsimFactory> = {
   AbrahamsonEtAl2014: abrahamsonEtAl2014,
   CampbellBozorgnia2014: campbellBozorgnia2014,
   CampbellBozorgnia2019: campbellBozorgnia2019,
+  KothaEtAl2020: kothaEtAl2020,
+  KothaEtAl2020Site: kothaEtAl2020Site,
+  KothaEtAl2020Slope: kothaEtAl2020Slope,
+  KothaEtAl2020regional: kothaEtAl2020regional,
+  KothaEtAl2020ESHM20: kothaEtAl2020ESHM20,
+  KothaEtAl2020ESHM20SlopeGeology: kothaEtAl2020ESHM20SlopeGeology,
 };
 export const ALIASES: Record<string, [string, Record<string, unknown>]> = {
   ...ASK14_ALIASES,
   ...CB14_ALIASES,
+  ...KOTHA20_ALIASES,
 };

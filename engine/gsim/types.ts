@@ -22,6 +22,7 @@ export type SiteParam =
   | "region"
   | "slope"
   | "siteclass"
+  | "geology"
   | "lon"
   | "lat";
 export type DistParam =
