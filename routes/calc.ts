@@ -169,7 +169,8 @@ export function calcRoutes(app: Hono<Env>): void {
         is_running,
         relevant,
         calculation_mode: q("calculation_mode"),
-        start_time: q("start_time"),
+        // stored as Python str() of the datetime: "YYYY-MM-DD HH:MM:SS"
+        start_time: q("start_time")?.replace("T", " "),
         limit: limit < 0 ? -1 : limit,
         users: visibleUsers(cfg, c.get("user")),
       });

@@ -3,7 +3,8 @@
 // Abort = SIGTERM. A crashed worker fails its job; it never takes the server down.
 import { basename, dirname } from "node:path";
 import { fileURLToPath } from "node:url";
-import type { JobDB } from "../db.ts";
+import { datastorePath, type JobDB } from "../db.ts";
+import { removeDatastore } from "./execute.ts";
 
 export interface RunnerOptions {
   maxJobs: number;
@@ -12,7 +13,12 @@ export interface RunnerOptions {
 interface Running {
   child: Deno.ChildProcess;
   done: Promise<void>;
+  /** SIGKILL fallback for a worker that ignores SIGTERM (a calculator that never yields) */
+  killTimer?: ReturnType<typeof setTimeout>;
 }
+
+/** Seconds a worker gets to stop after SIGTERM before it is killed. */
+const ABORT_GRACE_MS = Number(Deno.env.get("OQ_ABORT_GRACE_MS")) || 5000;
 
 /** The command that runs `worker <id>`: the compiled binary itself, or `deno run main.ts`. */
 export function workerCommand(jobId: number): { cmd: string; args: string[]; cwd?: string } {
@@ -65,8 +71,10 @@ export class Runner {
       const tail = await readTail(child.stderr);
       const status = await child.status;
       await child.stdin.close().catch(() => {});
+      clearTimeout(this.running.get(jobId)?.killTimer);
       this.running.delete(jobId);
       const job = this.db.getJob(jobId);
+      if (job?.status === "aborted") removeDatastore(datastorePath(dirname(this.db.path), jobId));
       if (job && job.is_running) {
         // the worker died without recording an end (crash, out of memory, killed)
         this.db.log(
@@ -105,6 +113,11 @@ export class Runner {
       try {
         r.child.kill("SIGTERM");
       } catch { /* already gone */ }
+      r.killTimer ??= setTimeout(() => {
+        try {
+          r.child.kill("SIGKILL");
+        } catch { /* exited meanwhile */ }
+      }, ABORT_GRACE_MS);
     }
     return true;
   }

@@ -38,6 +38,15 @@ CALCULATORS.test_sleep = async (ctx: CalcContext) => {
   }
 };
 
+/** A calculator that never yields: SIGTERM cannot interrupt it, only SIGKILL. */
+CALCULATORS.test_busy = (ctx: CalcContext) => {
+  const seconds = Number(params(ctx).busy_seconds ?? 30);
+  ctx.log("info", "busy");
+  const t0 = Date.now();
+  while (Date.now() - t0 < seconds * 1000) { /* spin */ }
+  return Promise.resolve();
+};
+
 CALCULATORS.test_fail = () => {
   throw new RangeError("the test calculator always fails");
 };

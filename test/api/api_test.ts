@@ -39,7 +39,10 @@ function npy(bytes: Uint8Array): { header: string; data: Uint8Array } {
 }
 
 Deno.test("REST API, auth off", async (t) => {
-  const srv = await startServer({ args: ["--max-jobs", "3"] });
+  const srv = await startServer({
+    args: ["--max-jobs", "3"],
+    env: { OQ_ABORT_GRACE_MS: "500" },
+  });
   const { base } = srv;
   const get = async (path: string, init?: RequestInit) => {
     const r = await fetch(base + path, init);
@@ -543,6 +546,44 @@ Deno.test("REST API, auth off", async (t) => {
       await new Promise((r) => setTimeout(r, 300));
       const again = JSON.parse(await (await fetch(`${base}/v1/calc/${ids[0]}/status`)).text());
       strictEqual(again.status, "aborted");
+      // a calculator that never yields is killed after the grace period
+      const busy = await postForm(`${base}/v1/calc/run`, {
+        archive: {
+          name: "b.zip",
+          data: zip({ "job.ini": ini({ calculation_mode: "test_busy", busy_seconds: 60 }) }),
+        },
+      });
+      const bid = (await busy.json()).job_id;
+      for (let i = 0; i < 100; i++) {
+        if ((await (await fetch(`${base}/v1/calc/${bid}/log/:`)).text()).includes('"busy"')) break;
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      const t0 = Date.now();
+      const ab = await fetch(`${base}/v1/calc/${bid}/abort`, { method: "POST" });
+      strictEqual(await ab.text(), `{"success": "Killing job ${bid}"}`);
+      strictEqual((await waitStatus(base, bid, ["aborted"])).status, "aborted");
+      const pidOf = (await import("../../engine/db.ts")).JobDB.open(srv.datadir);
+      const bpid = pidOf.getJob(bid)!.pid;
+      pidOf.close();
+      while (Date.now() - t0 < 10_000) {
+        try {
+          Deno.statSync(`/proc/${bpid}`);
+        } catch {
+          break;
+        }
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      ok(Date.now() - t0 < 5000, "the busy worker was killed");
+      let leftover = true;
+      for (let i = 0; i < 50 && leftover; i++) {
+        try {
+          Deno.statSync(`${srv.datadir}/calc_${bid}.sqlite`);
+          await new Promise((r) => setTimeout(r, 100));
+        } catch {
+          leftover = false;
+        }
+      }
+      strictEqual(leftover, false, "the killed job's datastore is removed");
       const a2 = await (await fetch(`${base}/v1/calc/${ids[0]}/abort`, { method: "POST" })).text();
       strictEqual(a2, `{"error": "Job ${ids[0]} is not running"}`);
     });
