@@ -4,7 +4,7 @@
 
 import { Line } from "./line.ts";
 import { MeshSurface, RectMesh } from "./mesh.ts";
-import { npRound, toCartesian } from "./projection.ts";
+import { azimuth, npRound, pointAt, toCartesian } from "./projection.ts";
 import type { Surface } from "./surface.ts";
 
 /** check_aki_richards_convention (with OpenQuake's use of the corner depths). */
@@ -40,6 +40,68 @@ function checkAkiRichards(edges: Line[]) {
   }
 }
 
+/** Do segments p1-p2 and p3-p4 intersect (touching included)? */
+function segmentsIntersect(p1: number[], p2: number[], p3: number[], p4: number[]): boolean {
+  const o = (a: number[], b: number[], c: number[]) =>
+    Math.sign((b[0] - a[0]) * (c[1] - a[1]) - (b[1] - a[1]) * (c[0] - a[0]));
+  const on = (a: number[], b: number[], c: number[]) =>
+    Math.min(a[0], b[0]) <= c[0] && c[0] <= Math.max(a[0], b[0]) &&
+    Math.min(a[1], b[1]) <= c[1] && c[1] <= Math.max(a[1], b[1]);
+  const d1 = o(p3, p4, p1), d2 = o(p3, p4, p2), d3 = o(p1, p2, p3), d4 = o(p1, p2, p4);
+  if (d1 !== d2 && d3 !== d4) return true;
+  return (d1 === 0 && on(p3, p4, p1)) || (d2 === 0 && on(p3, p4, p2)) ||
+    (d3 === 0 && on(p1, p2, p3)) || (d4 === 0 && on(p1, p2, p4));
+}
+
+/**
+ * check_surface_validity: the outline of the edges projected on a vertical plane along the
+ * top edge must be a valid (not self-intersecting) polygon.
+ */
+function checkSurfaceValidity(edges: Line[]) {
+  const top = edges[0].coo, bottom = edges[edges.length - 1].coo;
+  const boundary = [...top];
+  for (let i = 1; i < edges.length - 1; i++) boundary.push(edges[i].coo[edges[i].size - 1]);
+  boundary.push(...bottom.slice().reverse());
+  for (let i = edges.length - 2; i >= 1; i--) boundary.push(edges[i].coo[0]);
+  const ul = top[0], tn = top[top.length - 1];
+  const strike = azimuth(ul[0], ul[1], tn[0], tn[1]);
+  const [urLon, urLat] = pointAt(ul[0], ul[1], strike, 10);
+  const c = new Float64Array(9);
+  toCartesian(ul[0], ul[1], ul[2], c, 0);
+  toCartesian(urLon, urLat, ul[2], c, 3);
+  toCartesian(ul[0], ul[1], ul[2] + 10, c, 6);
+  const tl = [c[0], c[1], c[2]];
+  const sub = (a: number[], b: number[]) => [a[0] - b[0], a[1] - b[1], a[2] - b[2]];
+  const cross = (a: number[], b: number[]) => [
+    a[1] * b[2] - a[2] * b[1],
+    a[2] * b[0] - a[0] * b[2],
+    a[0] * b[1] - a[1] * b[0],
+  ];
+  const unit = (a: number[]) => {
+    const n = Math.hypot(a[0], a[1], a[2]);
+    return a.map((x) => x / n);
+  };
+  const dot = (a: number[], b: number[]) => a[0] * b[0] + a[1] * b[1] + a[2] * b[2];
+  const tr = [c[3], c[4], c[5]], bl = [c[6], c[7], c[8]];
+  const n = unit(cross(sub(tl, tr), sub(tl, bl)));
+  const uv1 = unit(sub(tr, tl)), uv2 = cross(n, uv1);
+  const p = new Float64Array(3);
+  const xy = boundary.map((q) => {
+    toCartesian(q[0], q[1], q[2], p, 0);
+    const d = sub([p[0], p[1], p[2]], tl);
+    return [dot(d, uv1), dot(d, uv2)];
+  });
+  const m = xy.length;
+  for (let i = 0; i < m; i++) {
+    for (let j = i + 2; j < m; j++) {
+      if (i === 0 && j === m - 1) continue; // adjacent through the closing edge
+      if (segmentsIntersect(xy[i], xy[(i + 1) % m], xy[j], xy[(j + 1) % m])) {
+        throw new Error("Edges points are not in the right order");
+      }
+    }
+  }
+}
+
 /** ComplexFaultSurface.from_fault_data: the whole-fault mesh from edges top to bottom. */
 export function complexFaultMesh(edgePoints: number[][][], meshSpacing: number): RectMesh {
   if (edgePoints.length < 2) throw new Error("at least two edges are required");
@@ -48,6 +110,7 @@ export function complexFaultMesh(edgePoints: number[][][], meshSpacing: number):
   }
   if (!(meshSpacing > 0)) throw new Error("mesh spacing must be positive");
   const edges = edgePoints.map((e) => Line.of(e));
+  checkSurfaceValidity(edges);
   checkAkiRichards(edges);
   const meanLength = edges.reduce((s, e) => s + e.length, 0) / edges.length;
   const nH = Math.trunc(npRound(meanLength / meshSpacing)) + 1;

@@ -534,3 +534,34 @@ Deno.test("kite surface with NaNs: profiles07 (reference profile last, backward 
   s.distances([10.06], [44.91], ["rjb"], out);
   near(out.rjb![0], 0, 1e-7, "rjb inside");
 });
+
+Deno.test("complex fault: edges in the wrong order (OpenQuake check_surface_validity)", () => {
+  const bad = [
+    [[[0, 0, 0], [0, 2, 0]], [[0, 2, 10], [0, 0, 10]]],
+    [[[0, 0, 0], [0, 2, 0]], [[0.2, 2, 10], [0.6, 0, 10]]],
+    [[[0, 0, 0], [0, 2, 0]], [[0.1, 2, 10], [0.1, 0, 10]], [[0.2, 0, 20], [0.2, 2, 20]]],
+  ];
+  for (const edges of bad) {
+    throws(
+      () => ComplexFaultSurface.fromFaultData(edges, 10),
+      /Edges points are not in the right order/,
+    );
+  }
+  throws(
+    () => ComplexFaultSurface.fromFaultData([[[0, 0, -5], [0, 2, -5]], [[0, 2, 5], [0, 0, 5]]], 1),
+    /Edges points are not in the right order/,
+  );
+  throws(
+    () =>
+      ComplexFaultSurface.fromFaultData([[[139.268, 35.3649682834, 10.6], [
+        139.579014512,
+        35.1780000001,
+        10.6,
+      ]], [[
+        139.541937161,
+        35.378,
+        19.5999999911,
+      ], [139.867999999, 35.2135133354, 19.6000000095]]], 10),
+    /Aki & Richards/,
+  );
+});
