@@ -7,6 +7,12 @@ import {
   CB14_ALIASES,
 } from "./campbell_bozorgnia_2014.ts";
 import {
+  kothaEtAl2016,
+  kothaEtAl2016Italy,
+  kothaEtAl2016Other,
+  kothaEtAl2016Turkey,
+} from "./kotha_2016.ts";
+import {
   KOTHA20_ALIASES,
   kothaEtAl2020,
   kothaEtAl2020ESHM20,
@@ -20,6 +26,10 @@ export const GSIMS: Record<string, GsimFactory> = {
   AbrahamsonEtAl2014: abrahamsonEtAl2014,
   CampbellBozorgnia2014: campbellBozorgnia2014,
   CampbellBozorgnia2019: campbellBozorgnia2019,
+  KothaEtAl2016: kothaEtAl2016,
+  KothaEtAl2016Italy: kothaEtAl2016Italy,
+  KothaEtAl2016Turkey: kothaEtAl2016Turkey,
+  KothaEtAl2016Other: kothaEtAl2016Other,
   KothaEtAl2020: kothaEtAl2020,
   KothaEtAl2020Site: kothaEtAl2020Site,
   KothaEtAl2020Slope: kothaEtAl2020Slope,
