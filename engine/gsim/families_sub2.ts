@@ -5,6 +5,7 @@ import * as zhao2016 from "./zhao_2016.ts";
 import * as mcverry2006 from "./mcverry_2006.ts";
 import * as kuehn2020 from "./kuehn_2020.ts";
 import * as eshm20Craton from "./eshm20_craton.ts";
+import * as drouet2015 from "./drouet_2015.ts";
 
 export const GSIMS: Record<string, GsimFactory> = {
   ...montalva2017.GSIMS,
@@ -12,6 +13,7 @@ export const GSIMS: Record<string, GsimFactory> = {
   ...mcverry2006.GSIMS,
   ...kuehn2020.GSIMS,
   ...eshm20Craton.GSIMS,
+  ...drouet2015.GSIMS,
 };
 export const ALIASES: Record<string, [string, Record<string, unknown>]> = {
   ...kuehn2020.ALIASES,
