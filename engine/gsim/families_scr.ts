@@ -11,6 +11,7 @@ import * as tavakoliPezeshk2005 from "./tavakoli_pezeshk_2005.ts";
 import * as somerville2001 from "./somerville_2001.ts";
 import * as shahjoueiPezeshk2016 from "./shahjouei_pezeshk_2016.ts";
 import * as allen2012 from "./allen_2012.ts";
+import * as frankel1996 from "./frankel_1996.ts";
 
 export const GSIMS: Record<string, GsimFactory> = {
   ...toro2002.GSIMS,
@@ -24,6 +25,7 @@ export const GSIMS: Record<string, GsimFactory> = {
   ...somerville2001.GSIMS,
   ...shahjoueiPezeshk2016.GSIMS,
   ...allen2012.GSIMS,
+  ...frankel1996.GSIMS,
 };
 export const ALIASES: Record<string, [string, Record<string, unknown>]> = {
   ...atkinsonBoore2006.ALIASES,

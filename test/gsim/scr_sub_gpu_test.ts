@@ -159,6 +159,8 @@ const TABLES: [string, Record<string, unknown>, string, number][] = [
   ["ShahjoueiPezeshk2016", {}, "SHPZ16/SHPZ16_STD_TOTAL.csv", 0.5],
   ["Allen2012", {}, "A12/ALLEN2012_MEAN.csv", 0.4],
   ["Allen2012", {}, "A12/ALLEN2012_STD_TOTAL.csv", 0.1],
+  ["FrankelEtAl1996MwNSHMP2008", {}, "FRANKEL1996/FRANKEL96Mw_MEAN.csv", 1.8],
+  ["FrankelEtAl1996MblgAB1987NSHMP2008", {}, "FRANKEL1996/FRANKEL96MblgAB1987_MEAN.csv", 1.9],
 ];
 
 /** Evaluate a model on the GPU in f32; same layout as evaluateGsim. */
