@@ -340,6 +340,11 @@ function smallestEigenvector(m: number[][]): number[] {
  * taken as upward, which is what LAPACK returns for all but nearly vertical planes.
  */
 export function griddedStrike(pts: Pt[]): number {
+  return griddedStrikeDip(pts)[0];
+}
+
+/** [strike, dip] of GriddedSurface.get_strike/get_dip. */
+export function griddedStrikeDip(pts: Pt[]): [number, number] {
   const proj = OrthoProjection.from(pts.map((p) => p[0]), pts.map((p) => p[1]));
   const coo = pts.map((p) => [...proj.project(p[0], p[1]), -p[2]]);
   const n = coo.length;
@@ -351,7 +356,9 @@ export function griddedStrike(pts: Pt[]): number {
   if (v[2] < 0) v = v.map((x) => -x);
   const h = Math.hypot(v[0], v[1]);
   const phi = Math.acos(Math.max(-1, Math.min(1, v[1] / h))) * 180 / Math.PI;
-  return v[0] < 0 ? pyMod(360 - phi - 90, 360) : pyMod(phi - 90, 360);
+  const delta = Math.acos(Math.max(-1, Math.min(1, (v[0] * v[0] + v[1] * v[1]) / h))) * 180 /
+    Math.PI;
+  return [v[0] < 0 ? pyMod(360 - phi - 90, 360) : pyMod(phi - 90, 360), 90 - delta];
 }
 
 /** kite_fault._fix_right_hand: flip the columns when the top edge runs against the strike. */

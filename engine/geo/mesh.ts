@@ -653,3 +653,109 @@ export abstract class MeshSurface {
 }
 
 export { EARTH_RADIUS };
+
+// ------------------------------------------------------------------ gridded surfaces
+
+/**
+ * GriddedSurface (hazardlib/geo/surface/gridded.py): an unstructured cloud of points. rrup as
+ * for meshes; rjb uses the convex hull of the projected points where OpenQuake uses an
+ * optimised alpha shape (identical for convex clouds); strike and dip come from a plane fit;
+ * rx and ry0 are not defined (OpenQuake raises NotImplementedError too).
+ */
+export class GriddedSurface {
+  readonly mesh: RectMesh;
+  private sd?: [number, number];
+
+  constructor(
+    points: number[][],
+    private readonly planeFit: (pts: number[][]) => [number, number],
+  ) {
+    this.mesh = RectMesh.of(
+      1,
+      points.length,
+      points.map((p) => p[0]),
+      points.map((p) => p[1]),
+      points.map((p) => p[2] ?? 0),
+    );
+  }
+
+  getStrike(): number {
+    return (this.sd ??= this.planeFit(this.points()))[0];
+  }
+  getDip(): number {
+    return (this.sd ??= this.planeFit(this.points()))[1];
+  }
+  getWidth(): number {
+    throw new Error("GriddedSurface has no width");
+  }
+  getArea(): number {
+    throw new Error("GriddedSurface has no area");
+  }
+  getZtor(): number {
+    let m = Infinity;
+    for (let j = 0; j < this.mesh.cols; j++) m = Math.min(m, this.mesh.depth(0, j));
+    return m;
+  }
+  getBoundingBox(): [number, number, number, number] {
+    const [w, e, n, s] = this.mesh.sphericalBBox();
+    return [w, s, e, n];
+  }
+  /** the point closest (in degrees) to the mean longitude and latitude */
+  getMiddlePoint(): [number, number, number] {
+    const { lons, lats, depths } = this.mesh.arrays();
+    const mlon = lons.reduce((a, b) => a + b, 0) / lons.length;
+    const mlat = lats.reduce((a, b) => a + b, 0) / lats.length;
+    let best = 0, bd = Infinity;
+    for (let k = 0; k < lons.length; k++) {
+      const d = (lons[k] - mlon) ** 2 + (lats[k] - mlat) ** 2;
+      if (d < bd) {
+        bd = d;
+        best = k;
+      }
+    }
+    return [lons[best], lats[best], depths[best]];
+  }
+  private points(): number[][] {
+    const { lons, lats, depths } = this.mesh.arrays();
+    return Array.from(lons, (lo, k) => [lo, lats[k], depths[k]]);
+  }
+  distances(
+    lons: ArrayLike<number>,
+    lats: ArrayLike<number>,
+    names: DistanceName[],
+    out: Partial<Record<DistanceName, Float64Array>>,
+    depths?: ArrayLike<number>,
+  ): void {
+    for (const name of names) {
+      const arr = outArray(out, name, lons.length);
+      if (name === "rrup") this.mesh.minDistance(lons, lats, arr, depths);
+      else if (name === "rjb") {
+        const sx = new Float64Array(3), sxyz = this.mesh.sxyz;
+        const { lons: ml, lats: mt } = this.mesh.arrays();
+        const proj = OrthoProjection.from(ml, mt);
+        const px: number[] = [], py: number[] = [];
+        for (let k = 0; k < ml.length; k++) {
+          const [x, y] = proj.project(ml[k], mt[k]);
+          px.push(x);
+          py.push(y);
+        }
+        const hull = convexHull(px.map((x, k) => [x, py[k]]));
+        for (let s = 0; s < lons.length; s++) {
+          toCartesian(lons[s], lats[s], 0, sx, 0);
+          let best = Infinity;
+          for (let k = 0; k < ml.length; k++) {
+            const d = (sxyz[3 * k] - sx[0]) ** 2 + (sxyz[3 * k + 1] - sx[1]) ** 2 +
+              (sxyz[3 * k + 2] - sx[2]) ** 2;
+            if (d < best) best = d;
+          }
+          arr[s] = Math.sqrt(best);
+          if (arr[s] < RJB_POLYGON_DISTANCE) {
+            const [x, y] = proj.project(lons[s], lats[s]);
+            const d = hullDistance(px, py, x, y);
+            arr[s] = hull.length < 3 ? Math.max(0, d - DIST_TOLERANCE) : d;
+          }
+        }
+      } else throw new Error(`${name} is not available for gridded surfaces`);
+    }
+  }
+}

@@ -18,7 +18,13 @@ import { makeMsr } from "../scalerel/index.ts";
 import type { RectMesh } from "../geo/mesh.ts";
 import { simpleFaultMesh, SimpleFaultSurface } from "../geo/simple_fault.ts";
 import { complexFaultMesh, ComplexFaultSurface } from "../geo/complex_fault.ts";
-import { kiteFloatingMeshes, KiteSurface, kiteSurfaceFromProfiles } from "../geo/kite.ts";
+import {
+  griddedStrikeDip,
+  kiteFloatingMeshes,
+  KiteSurface,
+  kiteSurfaceFromProfiles,
+} from "../geo/kite.ts";
+import { GriddedSurface } from "../geo/mesh.ts";
 import { MultiSurface } from "../geo/multi.ts";
 import { PlanarSurface } from "../geo/planar.ts";
 import { pyRound } from "../geo/projection.ts";
@@ -116,6 +122,11 @@ export function surfaceFromGeometry(g: SurfaceGeometry, opts: SourceOptions): Su
         corner(g.bottomRight),
         corner(g.bottomLeft),
       );
+    case "griddedSurface" as string: {
+      // not yet in SurfaceGeometry: { kind: "griddedSurface", points: [lon, lat, depth][] }
+      const pts = (g as unknown as { points: number[][] }).points;
+      return new GriddedSurface(pts, griddedStrikeDip);
+    }
     case "multiSurface": {
       if (g.surfaces.length === 1) return surfaceFromGeometry(g.surfaces[0], opts);
       return new MultiSurface(g.surfaces.map((s) => surfaceFromGeometry(s, opts)));

@@ -1,13 +1,14 @@
 // Simple and complex fault surfaces against OpenQuake's own test data
 // (openquake/hazardlib/tests/geo/surface/{_simple_fault_test_data,simple_fault_test,complex_fault_test}.py).
-import { ok, strictEqual, throws } from "node:assert";
+import { deepStrictEqual, ok, strictEqual, throws } from "node:assert";
 import { SimpleFaultSurface } from "../../engine/geo/simple_fault.ts";
 import { ComplexFaultSurface } from "../../engine/geo/complex_fault.ts";
 import type { RectMesh } from "../../engine/geo/mesh.ts";
-import { azimuth, distance3d } from "../../engine/geo/projection.ts";
+import { azimuth, distance3d, pointAt } from "../../engine/geo/projection.ts";
 import { PlanarSurface } from "../../engine/geo/planar.ts";
 import { MultiSurface } from "../../engine/geo/multi.ts";
-import { kiteSurfaceFromProfiles } from "../../engine/geo/kite.ts";
+import { griddedStrikeDip, kiteSurfaceFromProfiles } from "../../engine/geo/kite.ts";
+import { GriddedSurface } from "../../engine/geo/mesh.ts";
 import type { DistanceName } from "../../engine/geo/surface.ts";
 
 /** OpenQuake's assert_mesh_is: every node within 2 m of the expected one. */
@@ -564,4 +565,48 @@ Deno.test("complex fault: edges in the wrong order (OpenQuake check_surface_vali
       ], [139.867999999, 35.2135133354, 19.6000000095]]], 10),
     /Aki & Richards/,
   );
+});
+
+Deno.test("gridded surfaces (OpenQuake gridded_test.py)", () => {
+  const g = new GriddedSurface(
+    [[0, 0, 0.1], [0, 1, 0], [1, 1, 0.1], [1, 0, 0.1]],
+    griddedStrikeDip,
+  );
+  const out: Partial<Record<DistanceName, Float64Array>> = {};
+  g.distances([1], [2], ["rrup"], out, [3]);
+  near(out.rrup![0], 111.204, 111.204e-5, "rrup");
+  g.distances([1], [2], ["rjb"], out);
+  near(out.rjb![0], 111.1935, 111.1935e-5, "rjb");
+  strictEqual(g.getZtor(), 0);
+  const g2 = new GriddedSurface([[0, 0, 5], [0, 1, 8], [1, 1, 9], [1, 0, 9]], griddedStrikeDip);
+  strictEqual(g2.getZtor(), 5);
+  deepStrictEqual(g.getBoundingBox(), [0, 0, 1, 1]);
+  deepStrictEqual(g.getMiddlePoint(), [0, 0, 0.1]);
+  throws(() => g.distances([1], [2], ["rx"], {}), /not available/);
+  // strike and dip of clouds made of simple fault meshes
+  for (
+    const [x0, y0, azim, dist, dip] of [[0, 0, 20, 30, 45], [0, 0, 170, 30, 10], [
+      179.9,
+      0,
+      110,
+      100,
+      10,
+    ]]
+  ) {
+    const [lon, lat] = pointAt(x0, y0, azim, dist);
+    const m = SimpleFaultSurface.fromFaultData({
+      trace: [[x0, y0], [lon, lat]],
+      upperSeismoDepth: 0,
+      lowerSeismoDepth: 15,
+      dip,
+      meshSpacing: 5,
+    }).mesh;
+    const { lons, lats, depths } = m.arrays();
+    const cloud = new GriddedSurface(
+      Array.from(lons, (lo, k) => [lo, lats[k], depths[k]]),
+      griddedStrikeDip,
+    );
+    near(cloud.getDip(), dip, 1.5e-2, `dip ${azim}`);
+    near(cloud.getStrike(), azim, 1.5e-2, `strike ${azim}`);
+  }
 });
