@@ -7,6 +7,7 @@ import {
   campbellBozorgnia2019,
   CB14_ALIASES,
 } from "./campbell_bozorgnia_2014.ts";
+import { kaleEtAl2015Iran, kaleEtAl2015Turkey } from "./kale_2015.ts";
 import {
   kothaEtAl2016,
   kothaEtAl2016Italy,
@@ -29,6 +30,8 @@ export const GSIMS: Record<string, GsimFactory> = {
   BindiEtAl2017Rhypo: bindiEtAl2017Rhypo,
   CampbellBozorgnia2014: campbellBozorgnia2014,
   CampbellBozorgnia2019: campbellBozorgnia2019,
+  KaleEtAl2015Turkey: kaleEtAl2015Turkey,
+  KaleEtAl2015Iran: kaleEtAl2015Iran,
   KothaEtAl2016: kothaEtAl2016,
   KothaEtAl2016Italy: kothaEtAl2016Italy,
   KothaEtAl2016Turkey: kothaEtAl2016Turkey,
