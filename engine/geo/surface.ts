@@ -18,8 +18,8 @@ export interface Surface {
   /** the middle point [lon, lat, depth] */
   getMiddlePoint(): [number, number, number];
   /**
-   * Fill `out[name][i]` (km) for every site i (lons/lats in degrees, sites at the surface, as
-   * OpenQuake computes distances from site depth 0 unless it says otherwise) and each requested
+   * Fill `out[name][i]` (km) for every site i (lons/lats in degrees, depths in km when given:
+   * OpenQuake measures rrup from the site's depth, e.g. -0.1 km in classical/case_01) and each requested
    * distance, with OpenQuake's conventions (rx positive on the hanging wall, ry0 0 beside).
    */
   distances(
@@ -27,6 +27,8 @@ export interface Surface {
     lats: ArrayLike<number>,
     names: DistanceName[],
     out: Partial<Record<DistanceName, Float64Array>>,
+    /** site depths, km (positive down; OpenQuake's sites may sit above sea level) */
+    depths?: ArrayLike<number>,
   ): void;
 }
 
