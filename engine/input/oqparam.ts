@@ -1821,9 +1821,16 @@ function sameValue(a: unknown, b: unknown): boolean {
 export function oqVars(oq: OqParam): Record<string, unknown> {
   const given = GIVEN.get(oq) ?? [];
   const out: Record<string, unknown> = { base_path: oq.base_path, inputs: oq.inputs };
-  for (const name of given) if (name in PARAMS) out[name] = oq[name];
+  // converted into hazard_imtls and deleted; old names renamed (OqParam.__init__)
+  const dropped = new Set([
+    "intensity_measure_types_and_levels",
+    "intensity_measure_types",
+    ...Object.keys(ALIASES),
+  ]);
+  for (const name of given) if (name in PARAMS && !dropped.has(name)) out[name] = oq[name];
+  if (!given.includes("mosaic_model")) out.mosaic_model = null; // get_params sets it
   for (const [name, def] of Object.entries(PARAMS)) {
-    if (name in out || !(name in oq) || oq[name] === undefined) continue;
+    if (name in out || dropped.has(name) || !(name in oq) || oq[name] === undefined) continue;
     if (name === "truncation_level" && !given.includes(name)) continue; // 99 is hazardlib's
     if (!def.hasDefault || !sameValue(oq[name], def.default)) out[name] = oq[name];
   }

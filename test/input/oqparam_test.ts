@@ -415,3 +415,27 @@ Deno.test("oqparam: oqVars keeps what OpenQuake keeps as instance attributes", (
   ok(!("random_seed" in vars) && !("poes" in vars));
   strictEqual(vars.complex_fault_mesh_spacing, 5); // set by is_valid_complex_fault_mesh_spacing
 });
+
+Deno.test("oqparam: oqVars keys equal vars(oqparam) of OpenQuake (classical/case_01, case_13)", () => {
+  if (!hasQa) return;
+  // keys of vars(readinput.get_oqparam(job.ini)) printed by OpenQuake at the QA commit, less
+  // req_site_params, all_cost_types and minimum_asset_loss (set from the GSIMs and risk models)
+  const expected: Record<string, string> = {
+    "classical/case_01/job.ini": "area_source_discretization base_path calculation_mode " +
+      "complex_fault_mesh_spacing description export_dir hazard_imtls inputs investigation_time " +
+      "max_sites_disagg maximum_distance minimum_engine_version mosaic_model " +
+      "number_of_logic_tree_samples reference_depth_to_1pt0km_per_sec " +
+      "reference_depth_to_2pt5km_per_sec reference_vs30_type reference_vs30_value " +
+      "rupture_mesh_spacing sites source_nodes truncation_level width_of_mfd_bin",
+    "logictree/case_13/job.ini": "area_source_discretization base_path calculation_mode " +
+      "collapse_level complex_fault_mesh_spacing description export_dir hazard_imtls hazard_maps " +
+      "inputs investigation_time maximum_distance mean mosaic_model number_of_logic_tree_samples " +
+      "poes pointsource_distance prefer_global_site_params quantiles random_seed " +
+      "reference_depth_to_1pt0km_per_sec reference_depth_to_2pt5km_per_sec reference_vs30_type " +
+      "reference_vs30_value rupture_mesh_spacing time_per_task truncation_level width_of_mfd_bin",
+  };
+  for (const [f, keys] of Object.entries(expected)) {
+    const { oq } = readOqParam(join(QA_DIR, f));
+    deepStrictEqual(Object.keys(oqVars(oq)).sort(), keys.split(" "), f);
+  }
+});
