@@ -3,7 +3,12 @@
 // the fault sources of the QA cases (rupture counts and rate budgets).
 import { ok, strictEqual, throws } from "node:assert";
 import { countFaultRuptures, faultRuptures } from "../../engine/source/fault.ts";
-import type { SimpleFaultSourceSpec, SourceSpec } from "../../engine/source/spec.ts";
+import type {
+  ComplexFaultSourceSpec,
+  SimpleFaultSourceSpec,
+  SourceSpec,
+} from "../../engine/source/spec.ts";
+import { simpleFaultMesh } from "../../engine/geo/simple_fault.ts";
 import type { Rupture, SourceOptions } from "../../engine/geo/surface.ts";
 import type { RectMesh } from "../../engine/geo/mesh.ts";
 import { distance3d } from "../../engine/geo/projection.ts";
@@ -217,5 +222,46 @@ Deno.test("QA logictree/case_13: characteristic faults, one rupture per magnitud
     const n = sourceMagRates((src as { mfd: SimpleFaultSourceSpec["mfd"] }).mfd, 0.1).length;
     const rups = checkQaSource(src, o, n);
     ok(rups.every((r) => r.surface === rups[0].surface));
+  }
+});
+
+Deno.test("complex fault of simple geometry = simple fault (OpenQuake complex_fault_test.py)", () => {
+  const cases: [string, SimpleFaultSourceSpec, number, number][] = [
+    ["TEST2", peerSource(GR(3, 4), 1), 1, 60],
+    ["TEST3", peerSource(GR(5, 6), 4), 1, 4],
+    ["TEST4", peerSource(GR(5.4, 5.5), 0.5), 0.1, 6],
+    ["TEST5", peerSource(GR(6, 7), 1), 1, 1],
+  ];
+  for (const [name, simple, bin, n] of cases) {
+    const g = simple.geometry;
+    const mesh = simpleFaultMesh({
+      trace: g.trace,
+      upperSeismoDepth: g.upperSeismoDepth,
+      lowerSeismoDepth: g.lowerSeismoDepth,
+      dip: g.dip,
+      meshSpacing: 1,
+    });
+    const row = (i: number) =>
+      Array.from(
+        { length: mesh.cols },
+        (_, j) => [mesh.lon(i, j), mesh.lat(i, j), mesh.depth(i, j)],
+      );
+    const src: ComplexFaultSourceSpec = {
+      kind: "complexFaultSource",
+      id: simple.id,
+      name: simple.name,
+      trt: simple.trt,
+      place: simple.place,
+      geometry: { kind: "complexFaultGeometry", edges: [row(0), row(mesh.rows - 1)] },
+      msr: simple.msr,
+      ruptAspectRatio: simple.ruptAspectRatio,
+      mfd: simple.mfd,
+      rake: simple.rake,
+    };
+    const o = opts({ complexFaultMeshSpacing: 1, widthOfMfdBin: bin });
+    const rups = [...faultRuptures(src, o)];
+    strictEqual(rups.length, n, `${name} number of ruptures`);
+    strictEqual(countFaultRuptures(src, o), n, `${name} count`);
+    checkRuptures(rups, OQ_DATA[name], `complex ${name}`);
   }
 });
