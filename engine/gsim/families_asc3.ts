@@ -8,6 +8,7 @@ import {
   CB14_ALIASES,
 } from "./campbell_bozorgnia_2014.ts";
 import { kaleEtAl2015Iran, kaleEtAl2015Turkey } from "./kale_2015.ts";
+import { lanzanoEtAl2019RjbOmo, lanzanoEtAl2019RupOmo } from "./lanzano_2019.ts";
 import {
   kothaEtAl2016,
   kothaEtAl2016Italy,
@@ -32,6 +33,8 @@ export const GSIMS: Record<string, GsimFactory> = {
   CampbellBozorgnia2019: campbellBozorgnia2019,
   KaleEtAl2015Turkey: kaleEtAl2015Turkey,
   KaleEtAl2015Iran: kaleEtAl2015Iran,
+  LanzanoEtAl2019_RJB_OMO: lanzanoEtAl2019RjbOmo,
+  LanzanoEtAl2019_RUP_OMO: lanzanoEtAl2019RupOmo,
   KothaEtAl2016: kothaEtAl2016,
   KothaEtAl2016Italy: kothaEtAl2016Italy,
   KothaEtAl2016Turkey: kothaEtAl2016Turkey,
