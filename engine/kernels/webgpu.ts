@@ -7,7 +7,7 @@ import poeReduceWgsl from "../../shaders/poe_reduce.wgsl" with { type: "text" };
 import type { Imt } from "../gsim/imt.ts";
 import type { ContextBlock, GsimDef, GsimOutput } from "../gsim/types.ts";
 import { coeffNames, coeffVector, contextParams, wgslSource } from "../gsim/wgsl.ts";
-import { normalSf } from "./normal.ts";
+import { ndtr } from "./cpu.ts";
 import type { Backend, PneJob } from "./types.ts";
 
 export interface GpuContext {
@@ -266,7 +266,7 @@ function sortBySite(sid: Uint32Array, nRows: number, nSites: number) {
 export function truncationMode(tl: number): { mode: number; qTl: number; norm: number } {
   if (tl === 0) return { mode: 2, qTl: 0, norm: 1 };
   if (!(tl > 0) || !isFinite(tl) || tl >= 99) return { mode: 1, qTl: 0, norm: 1 };
-  const qTl = normalSf(tl);
+  const qTl = ndtr(-tl);
   return { mode: 0, qTl, norm: 1 - 2 * qTl };
 }
 

@@ -249,7 +249,7 @@ async function case24(dir: string, f16: boolean): Promise<number> {
   const { makeGsim } = await import("../../engine/gsim/registry.ts");
   const { evaluateGsim } = await import("../../engine/gsim/evaluate.ts");
   const { parseImt } = await import("../../engine/gsim/imt.ts");
-  const { phiB, truncnormSf } = await import("../../engine/kernels/normal.ts");
+  const { phiB, truncnormSf } = await import("../../engine/kernels/cpu.ts");
   const src = areaSpec({
     id: "1",
     polygon: [[-0.5, -0.5], [-0.3, -0.1], [0.1, 0.2], [0.3, -0.8]],
@@ -359,7 +359,7 @@ async function areaCase(
   const { makeGsim } = await import("../../engine/gsim/registry.ts");
   const { evaluateGsim } = await import("../../engine/gsim/evaluate.ts");
   const { parseImt } = await import("../../engine/gsim/imt.ts");
-  const { phiB, truncnormSf } = await import("../../engine/kernels/normal.ts");
+  const { phiB, truncnormSf } = await import("../../engine/kernels/cpu.ts");
   const mag: number[] = [], rake: number[] = [], rjb: number[] = [], rate: number[] = [];
   for (const f of files) {
     for (const src of allSources(readSourceModel(`${caseDir}/${f}`))) {

@@ -17,7 +17,7 @@ import { distance3d } from "../../engine/geo/geodetic.ts";
 import { makeGsim } from "../../engine/gsim/registry.ts";
 import { evaluateGsim } from "../../engine/gsim/evaluate.ts";
 import { parseImt } from "../../engine/gsim/imt.ts";
-import { phiB, truncnormSf } from "../../engine/kernels/normal.ts";
+import { phiB, truncnormSf } from "../../engine/kernels/cpu.ts";
 
 const close = (a: number, e: number, tol: number, what = "") =>
   ok(Math.abs(a - e) <= tol, `${what}: ${a} != ${e} (tol ${tol})`);
