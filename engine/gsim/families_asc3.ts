@@ -1,6 +1,7 @@
 // Models of this family group, registered by OpenQuake class name.
 import type { GsimFactory } from "./types.ts";
 import { abrahamsonEtAl2014, ASK14_ALIASES } from "./abrahamson_2014.ts";
+import { atkinson2015, atkinson2015AltDistSat } from "./atkinson_2015.ts";
 import { bindiEtAl2017Rhypo, bindiEtAl2017Rjb } from "./bindi_2017.ts";
 import {
   campbellBozorgnia2014,
@@ -27,6 +28,8 @@ import {
 
 export const GSIMS: Record<string, GsimFactory> = {
   AbrahamsonEtAl2014: abrahamsonEtAl2014,
+  Atkinson2015: atkinson2015,
+  Atkinson2015AltDistSat: atkinson2015AltDistSat,
   BindiEtAl2017Rjb: bindiEtAl2017Rjb,
   BindiEtAl2017Rhypo: bindiEtAl2017Rhypo,
   CampbellBozorgnia2014: campbellBozorgnia2014,
