@@ -780,11 +780,29 @@ export function discreteDimensions(
   return [lng, wdt];
 }
 
-/** _get_meshes with steps of 1 node: columns outer, rows inner; windows with NaN skipped. */
-export function floatingMeshes(m: RectMesh, rupS: number, rupD: number): RectMesh[] {
+/** arange(0, n, step), shrinking the step until the last node is n - 1 (as _get_meshes). */
+function floatNodes(n: number, step: number): number[] {
+  const nodes = (st: number) => {
+    const out: number[] = [];
+    for (let i = 0; i < n; i += st) out.push(i);
+    return out;
+  };
+  let x = nodes(step);
+  while (x.length > 0 && step > 1 && x[x.length - 1] !== n - 1) x = nodes(--step);
+  return x;
+}
+
+/** _get_meshes: columns outer, rows inner; windows containing NaN nodes are skipped. */
+export function floatingMeshes(
+  m: RectMesh,
+  rupS: number,
+  rupD: number,
+  fStrike = 1,
+  fDip = 1,
+): RectMesh[] {
   const out: RectMesh[] = [];
-  for (let i = 0; i < m.cols - rupS + 1; i++) {
-    for (let j = 0; j < m.rows - rupD + 1; j++) {
+  for (const i of floatNodes(m.cols - rupS + 1, fStrike)) {
+    for (const j of floatNodes(m.rows - rupD + 1, fDip)) {
       let nna = 0;
       for (let r = j; r < j + rupD; r++) {
         for (let c = i; c < i + rupS; c++) if (Number.isFinite(m.lon(r, c))) nna++;
@@ -815,6 +833,8 @@ export function* kiteFloatingMeshes(
   aspectRatio: number,
   magRates: [number, number][],
   area: (mag: number) => number,
+  floatingXStep = 0,
+  floatingYStep = 0,
 ): Generator<[number, number, RectMesh[]]> {
   const surface = kiteSourceSurface(g, meshSpacing, aspectRatio);
   const profileSd = meshSpacing / aspectRatio;
@@ -822,7 +842,10 @@ export function* kiteFloatingMeshes(
     const [lng, wdt] = discreteDimensions(area(mag), meshSpacing, aspectRatio, profileSd);
     const rupLen = Math.trunc(npRound(lng / meshSpacing)) + 1;
     const rupWid = Math.trunc(npRound(wdt / profileSd)) + 1;
-    const meshes = floatingMeshes(surface.mesh, rupLen, rupWid);
+    // OpenQuake tests floating_x_step for both directions
+    const fStrike = floatingXStep === 0 ? 1 : Math.floor(rupLen * floatingXStep) || 1;
+    const fDip = floatingXStep === 0 ? 1 : Math.floor(rupWid * floatingYStep) || 1;
+    const meshes = floatingMeshes(surface.mesh, rupLen, rupWid, fStrike, fDip);
     if (meshes.length) yield [mag, rate / meshes.length, meshes];
   }
 }

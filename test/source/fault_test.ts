@@ -9,6 +9,7 @@ import type {
   SourceSpec,
 } from "../../engine/source/spec.ts";
 import { simpleFaultMesh } from "../../engine/geo/simple_fault.ts";
+import { kiteFloatingMeshes, kiteSourceSurface } from "../../engine/geo/kite.ts";
 import type { Rupture, SourceOptions } from "../../engine/geo/surface.ts";
 import type { RectMesh } from "../../engine/geo/mesh.ts";
 import { distance3d } from "../../engine/geo/projection.ts";
@@ -321,4 +322,40 @@ Deno.test("_float_ruptures placements (OpenQuake FloatRupturesTestCase)", () => 
     [1, 4, 1, 3],
     [1, 4, 2, 4],
   ]);
+});
+
+Deno.test("kite fault sources (OpenQuake tests/source/kite_fault_test.py)", () => {
+  const gr = (minMag: number, maxMag: number) =>
+    sourceMagRates(
+      { kind: "truncGutenbergRichterMFD", aValue: 0.5, bValue: 1, minMag, maxMag },
+      0.1,
+    );
+  const area = (mag: number) => 10 ** (mag - 4); // PeerMSR
+  const two = [[[0, 0, 0], [0, 0.01, 15]], [[0.3, 0, 0], [0.3, 0.01, 15]]];
+  const four = [
+    [[0, 0, 0], [0, 0.001, 15]],
+    [[0.1, 0, 0], [0.1, 0.01, 12]],
+    [[0.2, 0, 0], [0.2, 0.02, 9]],
+    [[0.3, 0, 0], [0.3, 0.03, 6]],
+  ];
+  const geom = (profiles: number[][][]) => ({ kind: "kiteSurface" as const, profiles });
+  const run = (
+    profiles: number[][][],
+    mr: [number, number][],
+    fx: number,
+    fy: number,
+  ) => [...kiteFloatingMeshes(geom(profiles), 2.5, 1.5, mr, area, fx, fy)];
+  const surf = kiteSourceSurface(geom(two), 2.5, 1.5);
+  deepStrictEqual([surf.mesh.rows, surf.mesh.cols], [10, 14]);
+  // test01: half overlap
+  let gen = run(two, gr(6.2, 6.4), 0.5, 0.5);
+  deepStrictEqual([gen[0][2][0].rows, gen[0][2][0].cols], [7, 8]);
+  strictEqual(gen.reduce((n, g) => n + g[2].length, 0), 12);
+  // test04
+  gen = run(two, gr(5.5, 5.6), 0.5, 0.5);
+  deepStrictEqual([gen[0][2][0].rows, gen[0][2][0].cols], [4, 4]);
+  strictEqual(gen.reduce((n, g) => n + g[2].length, 0), 24);
+  // test02 and test03: a surface of varying width, with and without floating steps
+  strictEqual(run(four, gr(5.8, 6.2), 0.5, 0.5).reduce((n, g) => n + g[2].length, 0), 32);
+  strictEqual(run(four, gr(5.8, 6.2), 0, 0).reduce((n, g) => n + g[2].length, 0), 43);
 });
