@@ -1,7 +1,8 @@
 // quakeserver: the OpenQuake-compatible engine. Commands mirror `oq engine` / `oq webui`:
 //   serve [--host 127.0.0.1] [--port 8800] [--lockdown] [--max-jobs N]   (the default)
 //   run JOB.ini|ARCHIVE.zip [--exports csv,xml] [--export-dir DIR] [--param k=v] [--hc ID]
-//   list | export CALC_ID DIR [--exports csv] | worker CALC_ID | user add NAME [--level 2]
+//   list | export CALC_ID DIR [--exports csv] | worker CALC_ID
+//   user add NAME [--password P] [--level 0|1|2] [--superuser] [--group G] | user list
 import { parseArgs } from "node:util";
 import { userInfo } from "node:os";
 import { resolve } from "node:path";
@@ -224,6 +225,7 @@ async function user(argv: string[]): Promise<number> {
       password: { type: "string" },
       level: { type: "string", default: "2" },
       superuser: { type: "boolean", default: false },
+      group: { type: "string", multiple: true },
     },
   });
   const db = JobDB.open(datadir());
@@ -234,17 +236,24 @@ async function user(argv: string[]): Promise<number> {
       await addUser(db, positionals[1], pw, {
         level: Number(values.level),
         superuser: values.superuser,
+        groups: values.group?.flatMap((g) => g.split(",")).map((g) => g.trim()).filter(Boolean),
       });
       console.log(`user ${positionals[1]} saved`);
       return 0;
     }
     if (positionals[0] === "list") {
       for (const u of db.listUsers()) {
-        console.log(`${u.name} level=${u.level}${u.is_superuser ? " superuser" : ""}`);
+        const groups = db.groups(u.name);
+        console.log(
+          `${u.name} level=${u.level}${u.is_superuser ? " superuser" : ""}` +
+            (groups.length ? ` groups=${groups.join(",")}` : ""),
+        );
       }
       return 0;
     }
-    console.error("usage: main.ts user add NAME [--password P] [--level 0|1|2] [--superuser]");
+    console.error(
+      "usage: main.ts user add NAME [--password P] [--level 0|1|2] [--superuser] [--group G]",
+    );
     return 2;
   } finally {
     db.close();

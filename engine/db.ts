@@ -129,6 +129,11 @@ const MIGRATIONS: string[] = [
      key TEXT PRIMARY KEY,
      user_name TEXT NOT NULL REFERENCES user(name),
      expires REAL NOT NULL);`,
+  // 2: groups; a user sees the jobs of every member of their groups (OpenQuake's valid users)
+  `CREATE TABLE user_group (
+     user_name TEXT NOT NULL REFERENCES user(name) ON DELETE CASCADE,
+     group_name TEXT NOT NULL,
+     PRIMARY KEY (user_name, group_name));`,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
@@ -345,6 +350,29 @@ export class JobDB {
       "INSERT OR REPLACE INTO user (name, pw_hash, level, is_superuser, is_active) " +
         "VALUES (?, ?, ?, ?, ?)",
     ).run(u.name, u.pw_hash, u.level, u.is_superuser, u.is_active);
+  }
+
+  setGroups(name: string, groups: string[]): void {
+    this.tx(() => {
+      this.db.prepare("DELETE FROM user_group WHERE user_name = ?").run(name);
+      const ins = this.db.prepare("INSERT INTO user_group (user_name, group_name) VALUES (?, ?)");
+      for (const g of new Set(groups)) ins.run(name, g);
+    });
+  }
+
+  groups(name: string): string[] {
+    return (this.db.prepare(
+      "SELECT group_name FROM user_group WHERE user_name = ? ORDER BY group_name",
+    ).all(name) as { group_name: string }[]).map((r) => r.group_name);
+  }
+
+  /** The members of the user's groups, or just the user when in no group. */
+  validUsers(name: string): string[] {
+    const rows = this.db.prepare(
+      "SELECT DISTINCT b.user_name AS n FROM user_group a JOIN user_group b " +
+        "ON a.group_name = b.group_name WHERE a.user_name = ? ORDER BY n",
+    ).all(name) as { n: string }[];
+    return rows.length ? rows.map((r) => r.n) : [name];
   }
 
   listUsers(): UserRow[] {

@@ -54,7 +54,7 @@ export async function addUser(
   db: JobDB,
   name: string,
   password: string,
-  opts: { level?: number; superuser?: boolean } = {},
+  opts: { level?: number; superuser?: boolean; groups?: string[] } = {},
 ): Promise<void> {
   if (!/^[\w.@+-]{1,150}$/.test(name)) throw new Error(`Invalid user name: ${name}`);
   if (!password) throw new Error("An empty password is not allowed");
@@ -65,6 +65,7 @@ export async function addUser(
     is_superuser: opts.superuser ? 1 : 0,
     is_active: 1,
   });
+  if (opts.groups) db.setGroups(name, opts.groups);
 }
 
 function cookie(c: Context<Env>, name: string): string | undefined {
@@ -83,14 +84,24 @@ export function authMiddleware(cfg: ServerConfig): MiddlewareHandler<Env> {
   return async (c, next) => {
     c.set("cfg", cfg);
     if (!cfg.lockdown) {
-      c.set("user", { name: cfg.defaultUser, level: 2, superuser: true });
+      c.set("user", {
+        name: cfg.defaultUser,
+        level: 2,
+        superuser: true,
+        validUsers: [cfg.defaultUser],
+      });
       return await next();
     }
     const key = cookie(c, "sessionid");
     const name = key ? cfg.db.sessionUser(key) : undefined;
     const u = name ? cfg.db.getUser(name) : undefined;
     if (u && u.is_active) {
-      c.set("user", { name: u.name, level: u.level, superuser: !!u.is_superuser });
+      c.set("user", {
+        name: u.name,
+        level: u.level,
+        superuser: !!u.is_superuser,
+        validUsers: cfg.db.validUsers(u.name),
+      });
       return await next();
     }
     if (EXEMPT.has(c.req.path)) return await next();
@@ -155,5 +166,5 @@ export function canRead(
   job: { user_name: string; status: string },
 ): boolean {
   return !cfg.lockdown || user.superuser || job.status === "shared" ||
-    job.user_name === user.name;
+    user.validUsers.includes(job.user_name);
 }

@@ -108,7 +108,7 @@ function listItem(c: Context<Env>, job: JobRow) {
 
 /** Owners whose jobs this requester may list (undefined = everybody). */
 function visibleUsers(cfg: ServerConfig, user: Requester): string[] | undefined {
-  return !cfg.lockdown || user.superuser ? undefined : [user.name];
+  return !cfg.lockdown || user.superuser ? undefined : user.validUsers;
 }
 
 function visible(cfg: ServerConfig, user: Requester, job: JobRow | undefined): job is JobRow {
@@ -447,7 +447,7 @@ export function calcRoutes(app: Hono<Env>): void {
       if (!["created", "submitted", "executing"].includes(job.status)) {
         return json({ error: `Job ${id} is not running` });
       }
-      if (cfg.lockdown && !user.superuser && job.user_name !== user.name) {
+      if (cfg.lockdown && !user.superuser && !user.validUsers.includes(job.user_name)) {
         return json({ error: `User ${user.name} has no permission to abort job ${id}` }, 403);
       }
       if (cfg.runner.abort(id)) return json({ success: `Killing job ${id}` });

@@ -16,6 +16,8 @@ export interface Requester {
   name: string;
   level: number;
   superuser: boolean;
+  /** members of the requester's groups (just the requester when in no group) */
+  validUsers: string[];
 }
 
 export type Env = { Variables: { user: Requester; cfg: ServerConfig } };

@@ -6,7 +6,8 @@ Deno.test("REST API, auth on (--lockdown)", async (t) => {
   const datadir = await Deno.makeTempDir({ prefix: "oqdata_auth_" });
   for (
     const args of [
-      ["user", "add", "alice", "--password", "alice-pw"],
+      ["user", "add", "alice", "--password", "alice-pw", "--group", "team"],
+      ["user", "add", "carol", "--password", "carol-pw", "--level", "1", "--group", "team,x"],
       ["user", "add", "bob", "--password", "bob-pw", "--level", "1"],
       ["user", "add", "root", "--password", "root-pw", "--superuser"],
     ]
@@ -29,7 +30,7 @@ Deno.test("REST API, auth on (--lockdown)", async (t) => {
   };
   const as = (cookie: string) => ({ headers: { cookie } });
   try {
-    let alice = "", bob = "", root = "";
+    let alice = "", bob = "", root = "", carol = "";
     await t.step("no session: 403 on /v1, 302 elsewhere", async () => {
       const v = await fetch(`${base}/v1/engine_version`, { redirect: "manual" });
       strictEqual(v.status, 403);
@@ -62,6 +63,7 @@ Deno.test("REST API, auth on (--lockdown)", async (t) => {
       alice = a.cookie;
       bob = (await login("bob", "bob-pw")).cookie;
       root = (await login("root", "root-pw")).cookie;
+      carol = (await login("carol", "carol-pw")).cookie;
       const v = await fetch(`${base}/v1/engine_version`, as(alice));
       strictEqual(v.status, 200);
       await v.body?.cancel();
@@ -81,6 +83,12 @@ Deno.test("REST API, auth on (--lockdown)", async (t) => {
       deepStrictEqual(bobList, []);
       const rootList = JSON.parse(await (await fetch(`${base}/v1/calc/list`, as(root))).text());
       strictEqual(rootList.length, 1);
+      // carol is in alice's group: she sees and reads alice's jobs
+      const carolList = JSON.parse(await (await fetch(`${base}/v1/calc/list`, as(carol))).text());
+      deepStrictEqual(carolList.map((j: { id: number }) => j.id), [id]);
+      const cr = await fetch(`${base}/v1/calc/${id}/results`, as(carol));
+      strictEqual(cr.status, 200);
+      await cr.body?.cancel();
       for (const p of [`/v1/calc/${id}`, `/v1/calc/${id}/results`, `/v1/calc/${id}/datastore`]) {
         const x = await fetch(base + p, as(bob));
         strictEqual(x.status, 403, p);

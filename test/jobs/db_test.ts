@@ -60,6 +60,28 @@ Deno.test("job database: schema version, statuses, logs, outputs", async () => {
     deepStrictEqual(db.listJobs({ limit: 1 }).map((j) => j.id), [child.id]);
     db.close();
 
+    // groups: the valid users of a member are all members of their groups
+    const g = JobDB.open(dir);
+    for (const n of ["a", "b", "c"]) {
+      g.putUser({ name: n, pw_hash: "x", level: 2, is_superuser: 0, is_active: 1 });
+    }
+    g.setGroups("a", ["team"]);
+    g.setGroups("b", ["team", "other"]);
+    deepStrictEqual(g.validUsers("a"), ["a", "b"]);
+    deepStrictEqual(g.validUsers("c"), ["c"]);
+    deepStrictEqual(g.groups("b"), ["other", "team"]);
+    // a version-1 database is migrated to the current schema, keeping its rows
+    g.db.exec("DROP TABLE user_group; PRAGMA user_version = 1");
+    g.close();
+    const m = JobDB.open(dir);
+    strictEqual(
+      (m.db.prepare("PRAGMA user_version").get() as { user_version: number }).user_version,
+      SCHEMA_VERSION,
+    );
+    deepStrictEqual(m.validUsers("a"), ["a"]);
+    strictEqual(m.getJob(job.id)!.status, "complete");
+    m.close();
+
     // reopening does not migrate again; a newer schema is refused
     JobDB.open(dir).close();
     const raw = new DatabaseSync(`${dir}/db.sqlite3`);
