@@ -11,6 +11,8 @@
 import { dirname, isAbsolute, join, normalize, resolve } from "node:path";
 import { InputError } from "./errors.ts";
 import { readJobIni } from "./ini.ts";
+import { parseGsimSpec, UnknownGsimError } from "../gsim/registry.ts";
+import type { GsimDef } from "../gsim/types.ts";
 
 // ---------------------------------------------------------------------------------------------
 // Python float/int formatting and parsing
@@ -599,7 +601,7 @@ export const valid = {
     return `POLYGON((${pts.join(", ")}))`;
   }),
   export_formats: v(
-    "Choices('', 'xml', 'geojson', 'txt', 'csv', 'npz', 'hdf5')",
+    "Choice('', 'xml', 'geojson', 'txt', 'csv', 'npz', 'hdf5')",
     (value) => {
       const vals = value.toLowerCase().split(",");
       const ok = ["", "xml", "geojson", "txt", "csv", "npz", "hdf5"];
@@ -691,7 +693,7 @@ export const valid = {
     const f = positivefloat(value);
     return f || 1e-9; // 0 means a step function: OpenQuake uses 1E-9
   }),
-  ses_per_logic_tree_path: v("nonzero positiveint", (value) => {
+  ses_per_logic_tree_path: v("compose(nonzero,positiveint)", (value) => {
     if (pyFloat(value) === 0) throw new Error(`'${value}' is zero`);
     return positiveint(value);
   }),
@@ -781,7 +783,16 @@ export function dictionary(value: string): Record<string, unknown> {
 export function floatdict(value: string): Record<string, any> {
   const lit = pyLiteral(value);
   if (typeof lit === "number" || Array.isArray(lit)) return { default: pyToJs(lit) };
-  if (lit instanceof Map) return pyToJs(lit) as Record<string, any>;
+  if (lit instanceof Map) {
+    // OpenQuake fails later on anything but numbers (or (mag, value) lists): fail here
+    for (const x of lit.values()) {
+      if (typeof x === "string") throw new Error(`could not convert string to float: '${x}'`);
+      if (typeof x !== "number" && !Array.isArray(x)) {
+        throw new Error(`could not convert to float: ${JSON.stringify(pyToJs(x))}`);
+      }
+    }
+    return pyToJs(lit) as Record<string, any>;
+  }
   throw new Error(`malformed node or string: ${value}`);
 }
 
@@ -1532,13 +1543,38 @@ function checkHazard(
 }
 
 function checkGsimLt(oq: Record<string, any>, errAt: ErrAt, err: Err) {
-  // the GSIMs and their required site parameters are checked with the logic tree (elsewhere)
+  // the GSIMs of a logic tree are checked when the logic tree is read (elsewhere)
   if (oq.inputs.gsim_logic_tree) {
     if (oq.gsim !== "[FromFile]") {
       errAt("gsim", "if `gsim_logic_tree_file` is set, there must be no `gsim` key");
     }
   } else if (!oq.gsim) {
     err(undefined, "Missing gsim or gsim_logic_tree_file");
+  } else if (oq.gsim !== "[FromFile]") {
+    // OqParam.check_gsims for `gsim = ...`: a known model, accepting the IMTs, and the global
+    // site parameters it requires when there is no site model
+    let def: GsimDef;
+    try {
+      def = parseGsimSpec(oq.gsim);
+    } catch (e) {
+      return errAt("gsim", e instanceof UnknownGsimError ? e.message : `${(e as Error).message}`);
+    }
+    const shown = `[${def.name}]`;
+    const hasSites = !!oq.sites || "site_model" in oq.inputs;
+    if (!hasSites) return;
+    const kinds = new Set<string>(def.imts);
+    const bad = [
+      ...new Set(
+        (oq.imtls as { imt: string }[]).map((x) => (x.imt.startsWith("SA") ? "SA" : x.imt)),
+      ),
+    ].filter((k) => kinds.size && !kinds.has(k));
+    if (bad.length) errAt("gsim", `The IMT ${bad.join(", ")} is not accepted by the GSIM ${shown}`);
+    try {
+      checkGsimSiteParams(oq as OqParam, shown, def.requires.sites);
+    } catch (e) {
+      if (e instanceof InputError) errAt(e.field ?? "gsim", e.reason);
+      throw e;
+    }
   }
 }
 

@@ -358,6 +358,7 @@ Deno.test("oqparam: makeOqParam on parsed text with a single gsim", () => {
   Deno.writeTextFileSync(join(dir, "sm.xml"), "");
   const text = "[s]\ncalculation_mode = classical\nsource_model_file = sm.xml\n" +
     "gsim = SadighEtAl1997\nsites = 1 2, 0 0\ninvestigation_time = 50\ntruncation_level = 0\n" +
+    "reference_vs30_value = 760\n" +
     "maximum_distance = {'default': 100}\nintensity_measure_types = PGA\n" +
     "intensity_measure_types_and_levels = {'PGA': linscale(0.1, 0.5, 5)}\n";
   const file = join(dir, "job.ini");
@@ -388,13 +389,31 @@ Deno.test("oqparam: maximum_distance TRTs against the logic tree, GSIM site para
     () => checkMaximumDistanceTrts(oq, ["Active Shallow Crust"]),
     /setting the maximum_distance for Stable Continental which is not in/,
   );
-  const single = fromText(
-    MINIMAL.replace("gsim_logic_tree_file = gmlt.xml", "gsim = BooreAtkinson2008"),
-    MINIMAL_FILES,
-  ).oq;
+  // a single GSIM is checked at job start (OqParam.check_gsims)
+  const single = MINIMAL.replace("gsim_logic_tree_file = gmlt.xml", "gsim = BooreAtkinson2008");
+  throws(() => fromText(single, MINIMAL_FILES), (e: unknown) => {
+    ok(e instanceof InputError);
+    strictEqual(e.field, "reference_vs30_value");
+    strictEqual(
+      e.reason,
+      "Please set a value for 'reference_vs30_value', this is required by the GSIM " +
+        "[BooreAtkinson2008]",
+    );
+    return true;
+  });
+  const okOq = fromText(single + "reference_vs30_value = 760\n", MINIMAL_FILES).oq;
+  checkGsimSiteParams(okOq, "[BooreAtkinson2008]", ["vs30"]);
   throws(
-    () => checkGsimSiteParams(single, "BooreAtkinson2008", ["vs30"]),
-    /Please set a value for 'reference_vs30_value', this is required by the GSIM/,
+    () => fromText(single.replace("BooreAtkinson2008", "NoSuchGsim2099"), MINIMAL_FILES),
+    /Unknown GSIM: NoSuchGsim2099/,
+  );
+  throws(
+    () =>
+      fromText(
+        single.replace('{"PGA": [0.1, 0.2]}', '{"MMI": [1, 2]}') + "reference_vs30_value = 760\n",
+        MINIMAL_FILES,
+      ),
+    /The IMT MMI is not accepted by the GSIM \[BooreAtkinson2008\]/,
   );
 });
 
@@ -437,5 +456,91 @@ Deno.test("oqparam: oqVars keys equal vars(oqparam) of OpenQuake (classical/case
   for (const [f, keys] of Object.entries(expected)) {
     const { oq } = readOqParam(join(QA_DIR, f));
     deepStrictEqual(Object.keys(oqVars(oq)).sort(), keys.split(" "), f);
+  }
+});
+
+Deno.test("oqparam: error messages are OpenQuake's, word for word", () => {
+  // messages printed by OpenQuake (OqParam(**readinput.get_params(job.ini)) at the QA commit)
+  // for the same job.ini edits; our InputError adds file, line and field around them
+  const base = "[general]\ncalculation_mode = classical\nsites = 0 0\ninvestigation_time = 1\n" +
+    "truncation_level = 3\nmaximum_distance = 200\n" +
+    'intensity_measure_types_and_levels = {"PGA": [0.1, 0.2]}\ngsim = SadighEtAl1997\n' +
+    "source_model_file = smlt.xml\nreference_vs30_value = 760\n";
+  const cases: [string, string][] = [
+    [
+      "poes = 1.5",
+      " 1.5 is bigger than the maximum (1): could not convert to probabilities: poes=1.5",
+    ],
+    [
+      "quantiles = 0.1\nquantile_hazard_curves = 0.2",
+      "Please remove quantile_hazard_curves, you should use only quantiles",
+    ],
+    [
+      "number_of_logic_tree_samples = -1",
+      "integer -1 < 0: could not convert to positiveint: number_of_logic_tree_samples=-1",
+    ],
+    [
+      "random_seed = 1.5",
+      "invalid literal for int() with base 10: '1.5': could not convert to positiveint: " +
+      "random_seed=1.5",
+    ],
+    ["mean = maybe", "Not a boolean: maybe: could not convert to boolean: mean=maybe"],
+    [
+      "exports = csv,foo",
+      "'foo' is not a valid choice in ('', 'xml', 'geojson', 'txt', 'csv', 'npz', 'hdf5'): " +
+      "could not convert to Choice('', 'xml', 'geojson', 'txt', 'csv', 'npz', 'hdf5'): " +
+      "exports=csv,foo",
+    ],
+    [
+      "ses_per_logic_tree_path = 0",
+      "'0' is zero: could not convert to compose(nonzero,positiveint): ses_per_logic_tree_path=0",
+    ],
+  ];
+  const edits: [string, string, string][] = [
+    [
+      "sites = 0 0",
+      "sites = 0 0, 0 0",
+      "Found overlapping site #2,  0 0: could not convert to coordinates: sites=0 0, 0 0",
+    ],
+    [
+      "sites = 0 0",
+      "sites = 200 0",
+      "longitude 200.0 > 180: could not convert to coordinates: sites=200 0",
+    ],
+    [
+      "maximum_distance = 200",
+      "maximum_distance = [(7, 100), (6, 200)]",
+      "[(7, 100), (6, 200)] is not ordered: could not convert to new: " +
+      "maximum_distance=[(7, 100), (6, 200)]",
+    ],
+    [
+      '{"PGA": [0.1, 0.2]}',
+      '{"PGA": logscale(0.1, 2, 3.0)}',
+      "n must be a positive integer, got 3.0: could not convert to " +
+      "intensity_measure_types_and_levels: " +
+      'intensity_measure_types_and_levels={"PGA": logscale(0.1, 2, 3.0)}',
+    ],
+    [
+      '{"PGA": [0.1, 0.2]}',
+      '{"SA": [0.1, 0.2]}',
+      "Missing period in SA: could not convert to intensity_measure_types_and_levels: " +
+      'intensity_measure_types_and_levels={"SA": [0.1, 0.2]}',
+    ],
+    [
+      "investigation_time = 1",
+      "investigation_time = -1",
+      "float -1.0 < 0: could not convert to positivefloat: investigation_time=-1",
+    ],
+  ];
+  const all: [string, string][] = [
+    ...cases.map(([add, msg]) => [base + add + "\n", msg] as [string, string]),
+    ...edits.map(([a, b, msg]) => [base.replace(a, b), msg] as [string, string]),
+  ];
+  for (const [text, msg] of all) {
+    throws(() => fromText(text, ["smlt.xml"]), (e: unknown) => {
+      ok(e instanceof InputError, String(e));
+      strictEqual(e.reason, msg);
+      return true;
+    });
   }
 });
