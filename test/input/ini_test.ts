@@ -88,3 +88,32 @@ Deno.test("ini: every QA job ini parses", () => {
   ok(params.pointsource_distance.startsWith("{\n'Active Shallow Crust': [(6.5, 87),\n(6.6, 93)"));
   strictEqual(lines.pointsource_distance, 37);
 });
+
+Deno.test("ini: same result as Python's configparser on tricky input", () => {
+  // expected: {k: v for s in cp.sections() for k, v in cp.items(s)} printed by Python 3.11's
+  // configparser.ConfigParser(interpolation=None) for the same text
+  const text = "; comment\n[general]\na = 1 ; not a comment\nB : two: colons = eq\nc =\n" +
+    "d = first\n   second\n\n   # comment inside\n   third\n  fourth\ne=x\n[other]\n" +
+    "f = 100%\ng =   spaced value   \n\ttabbed = continued?\nh = 1\n[third]\n  i = indented key\n" +
+    'j = "quoted" # hash\n';
+  deepStrictEqual(parseIni(text, "t.ini").params, {
+    a: "1 ; not a comment",
+    b: "two: colons = eq",
+    c: "",
+    d: "first\nsecond\n\nthird\nfourth",
+    e: "x",
+    f: "100%",
+    g: "spaced value\ntabbed = continued?",
+    h: "1",
+    i: "indented key",
+    j: '"quoted" # hash',
+  });
+  deepStrictEqual(parseIni("[DEFAULT]\nx = 1\n[only]\ny = 2\nX = 3\n", "t.ini").params, {
+    x: "3",
+    y: "2",
+  });
+  deepStrictEqual(parseIni("[a]\nk = v\n\n\n  cont after blanks\nz = %d\n", "t.ini").params, {
+    k: "v\n\n\ncont after blanks",
+    z: "%d",
+  });
+});
