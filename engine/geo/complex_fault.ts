@@ -3,7 +3,7 @@
 // the same number of points (mean width / spacing). Dip, strike and width over the whole mesh.
 
 import { Line } from "./line.ts";
-import { MeshSurface, RectMesh } from "./mesh.ts";
+import { MeshSurface, RectMesh, segmentsIntersect } from "./mesh.ts";
 import { azimuth, npRound, pointAt, toCartesian } from "./projection.ts";
 import type { Surface } from "./surface.ts";
 
@@ -38,19 +38,6 @@ function checkAkiRichards(edges: Line[]) {
   if (ang(pul, lc) > 90 || ang(pur, rc) > 90) {
     throw new Error("Surface does not conform with Aki & Richards convention");
   }
-}
-
-/** Do segments p1-p2 and p3-p4 intersect (touching included)? */
-function segmentsIntersect(p1: number[], p2: number[], p3: number[], p4: number[]): boolean {
-  const o = (a: number[], b: number[], c: number[]) =>
-    Math.sign((b[0] - a[0]) * (c[1] - a[1]) - (b[1] - a[1]) * (c[0] - a[0]));
-  const on = (a: number[], b: number[], c: number[]) =>
-    Math.min(a[0], b[0]) <= c[0] && c[0] <= Math.max(a[0], b[0]) &&
-    Math.min(a[1], b[1]) <= c[1] && c[1] <= Math.max(a[1], b[1]);
-  const d1 = o(p3, p4, p1), d2 = o(p3, p4, p2), d3 = o(p1, p2, p3), d4 = o(p1, p2, p4);
-  if (d1 !== d2 && d3 !== d4) return true;
-  return (d1 === 0 && on(p3, p4, p1)) || (d2 === 0 && on(p3, p4, p2)) ||
-    (d3 === 0 && on(p1, p2, p3)) || (d4 === 0 && on(p1, p2, p4));
 }
 
 /**

@@ -479,6 +479,19 @@ function edgeAzimuth(xyz: Float64Array, q: number, e: V3): [number, number] {
 
 // ------------------------------------------------------------------ Rjb polygons
 
+/** Do segments p1-p2 and p3-p4 intersect (touching included)? */
+export function segmentsIntersect(p1: number[], p2: number[], p3: number[], p4: number[]): boolean {
+  const o = (a: number[], b: number[], c: number[]) =>
+    Math.sign((b[0] - a[0]) * (c[1] - a[1]) - (b[1] - a[1]) * (c[0] - a[0]));
+  const on = (a: number[], b: number[], c: number[]) =>
+    Math.min(a[0], b[0]) <= c[0] && c[0] <= Math.max(a[0], b[0]) &&
+    Math.min(a[1], b[1]) <= c[1] && c[1] <= Math.max(a[1], b[1]);
+  const d1 = o(p3, p4, p1), d2 = o(p3, p4, p2), d3 = o(p1, p2, p3), d4 = o(p1, p2, p4);
+  if (d1 !== d2 && d3 !== d4) return true;
+  return (d1 === 0 && on(p3, p4, p1)) || (d2 === 0 && on(p3, p4, p2)) ||
+    (d3 === 0 && on(p1, p2, p3)) || (d4 === 0 && on(p1, p2, p4));
+}
+
 /** Distance from (x, y) to the segment (ax, ay)-(bx, by). */
 export function segmentDistance(
   x: number,

@@ -4,8 +4,8 @@
 // cells, the width from the first column of cells.
 
 import { Line } from "./line.ts";
-import { MeshSurface, RectMesh } from "./mesh.ts";
-import { azimuth, intervalsBetween, pointAt, pyMod } from "./projection.ts";
+import { MeshSurface, RectMesh, segmentsIntersect } from "./mesh.ts";
+import { azimuth, intervalsBetween, OrthoProjection, pointAt, pyMod } from "./projection.ts";
 import type { Surface } from "./surface.ts";
 
 export interface SimpleFaultData {
@@ -17,12 +17,26 @@ export interface SimpleFaultData {
   meshSpacing: number;
 }
 
+/** utils.line_intersects_itself: non-adjacent segments of the projected trace cross. */
+export function lineIntersectsItself(pts: number[][]): boolean {
+  if (pts.length < 3) return false;
+  const proj = OrthoProjection.from(pts.map((p) => p[0]), pts.map((p) => p[1]));
+  const xy = pts.map((p) => proj.project(p[0], p[1]));
+  for (let i = 0; i < xy.length - 1; i++) {
+    for (let j = i + 2; j < xy.length - 1; j++) {
+      if (segmentsIntersect(xy[i], xy[i + 1], xy[j], xy[j + 1])) return true;
+    }
+  }
+  return false;
+}
+
 /** SimpleFaultSurface.check_fault_data, with OpenQuake's messages. */
 export function checkSimpleFaultData(d: SimpleFaultData): Line {
   if (d.trace.length < 2) throw new Error("the fault trace must have at least two points");
   const trace = Line.of(d.trace);
   const z0 = trace.coo[0][2];
   if (!trace.coo.every((p) => p[2] === z0)) throw new Error("the fault trace must be horizontal");
+  if (lineIntersectsItself(trace.coo)) throw new Error("fault trace intersects itself");
   if (!(d.dip > 0 && d.dip <= 90)) throw new Error("dip must be between 0.0 and 90.0");
   if (!(d.lowerSeismoDepth > d.upperSeismoDepth)) {
     throw new Error("lower seismogenic depth must be greater than upper seismogenic depth");

@@ -610,3 +610,22 @@ Deno.test("gridded surfaces (OpenQuake gridded_test.py)", () => {
     near(cloud.getStrike(), azim, 1.5e-2, `strike ${azim}`);
   }
 });
+
+Deno.test("simple fault data checks (OpenQuake check_fault_data)", () => {
+  const mk = (trace: number[][], usd: number, lsd: number, dip: number, sp: number) => () =>
+    SimpleFaultSurface.fromFaultData({
+      trace,
+      upperSeismoDepth: usd,
+      lowerSeismoDepth: lsd,
+      dip,
+      meshSpacing: sp,
+    });
+  const t = [[0, 0], [1, 1]];
+  throws(mk(t, 0, 1, 0, 1), /dip must be between/);
+  throws(mk(t, 0, 1, 90.1, 1), /dip must be between/);
+  throws(mk(t, 1, 1, 90, 1), /lower seismogenic depth/);
+  throws(mk([[0, 0, 1], [1, 1, 0]], 0, 1, 90, 1), /horizontal/);
+  throws(mk(t, -1, 5, 90, 1), /greater than or equal to depth of fault trace/);
+  throws(mk(t, 0, 1, 90, 0), /mesh spacing must be positive/);
+  throws(mk([[0, 0], [1, 1], [1, 0], [0, 1]], 0, 10, 90, 1), /intersects itself/);
+});
