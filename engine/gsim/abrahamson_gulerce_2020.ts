@@ -4,8 +4,10 @@
 // non-linear site term on rock PGA, heteroskedastic tau/phi, ergodic=False single-station
 // phi and the epistemic sigma_mu (sigma_mu_epsilon=).
 import { parseCoeffsTable } from "./coeffs.ts";
-import { boolArg, checkArgs, numArg } from "./scr_sub_common.ts";
-import { type GsimDef, TRT } from "./types.ts";
+import { AK23_BIAS_ADJ, boolArg, checkArgs, numArg, USGS_BASIN_FN } from "./scr_sub_common.ts";
+import { type GsimDef, type GsimTable, TRT } from "./types.ts";
+
+const AK23 = parseCoeffsTable(AK23_BIAS_ADJ);
 
 // (column USA-AK_Adj is renamed USA_AK_Adj)
 const COEFFS = parseCoeffsTable(`
@@ -90,7 +92,7 @@ fn ag_phi_lin(d1: f32, d2: f32, f2_phi2: f32, f2_phi3: f32) -> f32 {
 }
 `;
 
-function body(slab: boolean, region: string, adjust: boolean): string {
+function body(slab: boolean, region: string, adjust: boolean, ak23: boolean): string {
   const r = REGIONS[region];
   const base = (p: string) =>
     `${p}_${r.a1}` + (adjust ? ` + ${p}_${region === "CAS" ? "CAS_Adj" : "USA_AK_Adj"}` : "");
@@ -125,8 +127,10 @@ let ln_zref = ${
 let z25_ref = exp(ln_zref);
 let z25 = select(1000.0 * z2pt5, z25_ref, z2pt5 == -999.0);
 let lnz = log((z25 + 50.0) / (z25_ref + 50.0));
+// USGS 2023 basin scaling (OpenQuake passes z2.5 in metres here)
+let usgs_bf = select(1.0, usgs_z2pt5_scaling(z25, imt_period), USGS_BASIN == 1.0);
 let f_basin = ${
-      region === "JPN" ? "C_a41 * max(lnz, -2.0)" : "select(0.0, C_a39 * lnz, lnz > 0.0)"
+      region === "JPN" ? "C_a41 * max(lnz, -2.0)" : "select(0.0, C_a39 * lnz * usgs_bf, lnz > 0.0)"
     };`
     : "";
   const phiModel = ["CAM"].includes(region) ? 1 : ["JPN", "SAM"].includes(region) ? 2 : 0;
@@ -148,7 +152,9 @@ if (vstar >= C_vlin) {
 }${basinCode}
 mean = ${rock("C")} + fsite + ${basin};
 let rn_e = clamp(rrup, 50.0, 500.0) / 100.0;
-mean = mean + SIGMA_MU_EPS * (C_e1 + C_e2 * rn_e + C_e3 * rn_e * rn_e);
+mean = mean + SIGMA_MU_EPS * (C_e1 + C_e2 * rn_e + C_e3 * rn_e * rn_e)${
+    ak23 ? " + K_bias_adj" : ""
+  };
 // standard deviations
 let alpha2 = clamp(1.0 - 0.0036 * (rrup - 250.0), 0.28, 1.0);
 let phi_lin = ag_phi_lin(C_d1, C_d2, ag_f2(0.03, 0.075, 0.2, 1.0, alpha2, imt_period),
@@ -205,9 +211,19 @@ function make(name: string, slab: boolean) {
     if (!(region in REGIONS)) {
       throw new Error(`${name}: region must be one of ${Object.keys(REGIONS).join(", ")}`);
     }
-    for (const k of ["usgs_basin_scaling", "ak23_bias_adj"]) {
-      if (boolArg(name, k, args[k], false)) throw new Error(`${name}: ${k}=true is not supported`);
+    const usgs = boolArg(name, "usgs_basin_scaling", args.usgs_basin_scaling, false);
+    if (usgs && region !== "CAS") {
+      throw new Error(`${name}: usgs_basin_scaling applies to the Cascadia region (CAS) only`);
     }
+    const ak23 = boolArg(name, "ak23_bias_adj", args.ak23_bias_adj, false);
+    if (ak23 && (slab || region !== "GLO")) {
+      throw new Error(`${name}: ak23_bias_adj applies to the global interface model only`);
+    }
+    const tables: GsimTable[] = [
+      { prefix: "C", table: COEFFS },
+      { prefix: "P", table: COEFFS, imt: "PGA" },
+    ];
+    if (ak23) tables.push({ prefix: "K", table: AK23 });
     const adjust = boolArg(name, "apply_usa_adjustment", args.apply_usa_adjustment, false) &&
       (region === "USA-AK" || region === "CAS");
     const basin = region === "CAS" || region === "JPN";
@@ -222,14 +238,15 @@ function make(name: string, slab: boolean) {
         sites: basin ? ["vs30", "z2pt5"] : ["vs30"],
         distances: ["rrup"],
       },
-      tables: [{ prefix: "C", table: COEFFS }, { prefix: "P", table: COEFFS, imt: "PGA" }],
+      tables,
       consts: {
+        USGS_BASIN: usgs ? 1 : 0,
         ERGODIC: boolArg(name, "ergodic", args.ergodic, true) ? 1 : 0,
         SIGMA_MU_EPS: numArg(name, "sigma_mu_epsilon", args.sigma_mu_epsilon, 0),
         PHI_MODEL: region === "CAM" ? 1 : region === "JPN" || region === "SAM" ? 2 : 0,
       },
-      fns: FNS + (slab ? DEPTH_FN : ""),
-      body: body(slab, region, adjust),
+      fns: FNS + USGS_BASIN_FN + (slab ? DEPTH_FN : ""),
+      body: body(slab, region, adjust, ak23),
     };
   };
 }

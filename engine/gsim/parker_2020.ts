@@ -4,8 +4,10 @@
 // linear and non-linear site terms, distance- and vs30-dependent phi, and the epistemic
 // sigma_mu adjustment (sigma_mu_epsilon=).
 import { parseCoeffsTable } from "./coeffs.ts";
-import { boolArg, checkArgs, numArg } from "./scr_sub_common.ts";
-import { type GsimDef, TRT } from "./types.ts";
+import { AK23_BIAS_ADJ, boolArg, checkArgs, numArg, USGS_BASIN_FN } from "./scr_sub_common.ts";
+import { type GsimDef, type GsimTable, TRT } from "./types.ts";
+
+const AK23 = parseCoeffsTable(AK23_BIAS_ADJ);
 
 // (the phi2S2S,0 / phi2SS,1 / phi2SS,2 columns are renamed with underscores)
 const COEFFS = parseCoeffsTable(`
@@ -109,6 +111,7 @@ fn erf_as(x: f32) -> f32 {
 
 interface Options {
   slab: boolean;
+  ak23?: boolean;
   withBasin: boolean;
   region?: string;
   satRegion?: string;
@@ -182,7 +185,7 @@ var fnl = C_f4 * (exp(C_f5 * (min(vs30, 760.0) - 200.0)) - exp(C_f5 * (760.0 - 2
 if (imt_period >= 3.0) {
   fnl = 0.0;
 }
-mean = fp + fnl + flin + fm + C_${c0} + fd + ${basin};
+mean = fp + fnl + flin + fm + C_${c0} + fd + ${basin}${o.ak23 ? " + K_bias_adj" : ""};
 if (imt_kind != 1.0) {
   // epistemic sigma_mu (not for PGV), piecewise log-linear in period
   var eps_std = EPI_S2;
@@ -234,7 +237,29 @@ fn pk_basin(theta0: f32, theta1: f32, vmu: f32, vsig: f32, e1: f32, e2: f32, e3:
     (vsig * sqrt(2.0)))));
   let z = select(z2pt5, pred, z2pt5 == -999.0);
   let dz = log(z) - log(pred);
-  return select(select(e3 * dz, e2, dz >= e2 / e3), e1, dz <= e1 / e3);
+  var btf = select(select(e3 * dz, e2, dz >= e2 / e3), e1, dz <= e1 / e3);
+  if (M9_BASIN == 1.0 && imt_period >= 1.9 && z >= 6.0) {
+    // USGS 2023 M9 (Cascadia) basin term on deep basins at long periods
+    btf = pk_m9_basin(z);
+  }
+  if (USGS_BASIN == 1.0) {
+    btf = btf * usgs_z2pt5_scaling(z, imt_period);
+  }
+  return btf;
+}
+fn pk_m9_basin(z: f32) -> f32 {
+  let dz = log(z * 1000.0) - log(1279.0);
+  var fb = 0.0;
+  if (dz <= C_C_e1 / C_C_e3) {
+    fb = C_C_e1;
+  } else if (dz >= C_C_e2 / C_C_e3) {
+    fb = C_C_e2;
+  }
+  // (OpenQuake fills every remaining zero, a zero e1/e2 included, with the linear part)
+  if (fb == 0.0) {
+    fb = C_C_e3 * dz;
+  }
+  return log(2.0) - fb;
 }
 `;
 
@@ -262,9 +287,22 @@ function make(name: string, slab: boolean, withBasin: boolean) {
     const region = opt("region", REGIONS);
     const satRegion = opt("saturation_region", SAT_REGIONS) ?? region;
     const basin = opt("basin", BASINS);
-    for (const k of ["m9_basin_term", "usgs_basin_scaling", "ak23_bias_adj"]) {
-      if (boolArg(name, k, args[k], false)) throw new Error(`${name}: ${k}=true is not supported`);
+    const m9 = boolArg(name, "m9_basin_term", args.m9_basin_term, false);
+    const usgs = boolArg(name, "usgs_basin_scaling", args.usgs_basin_scaling, false);
+    if ((m9 || usgs) && (region !== "Cascadia" || !withBasin)) {
+      throw new Error(
+        `${name}: m9_basin_term and usgs_basin_scaling need region Cascadia and a B class (z2pt5)`,
+      );
     }
+    const ak23 = boolArg(name, "ak23_bias_adj", args.ak23_bias_adj, false);
+    if (ak23 && (slab || region)) {
+      throw new Error(`${name}: ak23_bias_adj applies to the global interface model only`);
+    }
+    const tables: GsimTable[] = [
+      { prefix: "C", table: COEFFS },
+      { prefix: "P", table: COEFFS, imt: "PGA" },
+    ];
+    if (ak23) tables.push({ prefix: "K", table: AK23 });
     const mbs = slab ? MB_SLAB : MB_INTERFACE;
     const mb = mbs[satRegion ?? "default"] ?? mbs.default;
     const eKey = satRegion === undefined
@@ -276,7 +314,7 @@ function make(name: string, slab: boolean, withBasin: boolean) {
     const epi = EPI_ADJ[eKey]?.[slab ? "intraslab" : "interface"];
     if (!epi && eps !== 0) throw new Error(`${name}: no sigma_mu model for ${eKey}`);
     const [s1, s2, t1, t2] = epi ?? [0, 0, 1, 2];
-    const o: Options = { slab, withBasin, region, satRegion, basin };
+    const o: Options = { slab, withBasin, region, satRegion, basin, ak23 };
     return {
       name,
       args,
@@ -288,8 +326,10 @@ function make(name: string, slab: boolean, withBasin: boolean) {
         sites: withBasin ? ["vs30", "z2pt5"] : ["vs30"],
         distances: ["rrup"],
       },
-      tables: [{ prefix: "C", table: COEFFS }, { prefix: "P", table: COEFFS, imt: "PGA" }],
+      tables,
       consts: {
+        M9_BASIN: m9 ? 1 : 0,
+        USGS_BASIN: usgs ? 1 : 0,
         MB: mb,
         SIGMA_MU_EPS: eps,
         EPI_S1: s1,
@@ -297,7 +337,7 @@ function make(name: string, slab: boolean, withBasin: boolean) {
         EPI_T1: t1,
         EPI_T2: t2,
       },
-      fns: (slab ? FNS : ERF_FN) + (withBasin ? BASIN_FN : ""),
+      fns: (slab ? FNS : ERF_FN) + (withBasin ? USGS_BASIN_FN + BASIN_FN : ""),
       body: body(name, o),
     };
   };

@@ -54,3 +54,47 @@ fn ln_sof_share(rk: f32, frss: f32) -> f32 {
   return s;
 }
 `;
+
+/**
+ * `usgs_z2pt5_scaling(z, period)`: the USGS 2023 basin-model factor on z2pt5-based basin
+ * terms (nshmp-lib GmmUtils): 0 up to T = 0.5 s and for z <= 1, rising linearly to 1 at
+ * z = 3, times 0.585 at T = 0.75 s. `z` is taken in the units the model passes (OpenQuake's
+ * callers differ).
+ */
+export const USGS_BASIN_FN = `
+fn usgs_z2pt5_scaling(z: f32, period: f32) -> f32 {
+  if (period <= 0.5 || z <= 1.0) {
+    return 0.0;
+  }
+  let s = (clamp(z, 1.0, 3.0) - 1.0) / 2.0;
+  return select(s, 0.585 * s, period == 0.75);
+}
+`;
+
+/** USGS 2023 Alaska interface bias adjustment (ln units) of the NGA-Sub models */
+export const AK23_BIAS_ADJ = `
+IMT   bias_adj
+pga   -0.26167
+pgv   0.00833
+0.01  -0.30351
+0.02  -0.35893
+0.03  -0.40397
+0.05  -0.47992
+0.075 -0.54842
+0.1   -0.58624
+0.15  -0.57579
+0.2   -0.53038
+0.25  -0.46174
+0.3   -0.3811
+0.4   -0.23987
+0.5   -0.12297
+0.75  0.04782
+1     0.15648
+1.5   0.21896
+2     0.22739
+3     0.165
+4     0.11244
+5     0.05667
+7.5   -0.07493
+10    -0.2286
+`;
