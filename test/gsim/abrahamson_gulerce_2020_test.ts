@@ -1,4 +1,8 @@
+import { evaluateGsim } from "../../engine/gsim/evaluate.ts";
+import { parseImt } from "../../engine/gsim/imt.ts";
+import { makeGsim } from "../../engine/gsim/registry.ts";
 import { tableTest } from "./_tables.ts";
+import { ok, throws } from "node:assert";
 
 const KINDS = [
   ["MEAN", "MEAN"],
@@ -44,11 +48,6 @@ tableTest(
   "ag2020/AG2020_INTERFACE_GLO__NONERGODIC_TOTAL_STDDEV.csv",
   0.1,
 );
-
-import { ok, throws } from "node:assert";
-import { evaluateGsim } from "../../engine/gsim/evaluate.ts";
-import { parseImt } from "../../engine/gsim/imt.ts";
-import { makeGsim } from "../../engine/gsim/registry.ts";
 
 const row = (z2pt5: number) => ({
   n: 1,

@@ -1,4 +1,8 @@
+import { evaluateGsim } from "../../engine/gsim/evaluate.ts";
+import { parseImt } from "../../engine/gsim/imt.ts";
+import { makeGsim } from "../../engine/gsim/registry.ts";
 import { tableTest } from "./_tables.ts";
+import { ok, throws } from "node:assert";
 
 const P = "PARKER20/ParkerEtAl2020";
 tableTest("ParkerEtAl2020SInter", {}, `${P}SInter_MEAN.csv`, 0.1);
@@ -35,11 +39,6 @@ for (const kind of ["SInter", "SSlab"]) {
   // the legacy alias names load the same models
   tableTest(`${plain}JapanPhi`, {}, `${P}${kind}JapanPhi_MEAN.csv`, 0.1);
 }
-
-import { ok, throws } from "node:assert";
-import { evaluateGsim } from "../../engine/gsim/evaluate.ts";
-import { parseImt } from "../../engine/gsim/imt.ts";
-import { makeGsim } from "../../engine/gsim/registry.ts";
 
 const row = (z2pt5: number) => ({
   n: 1,
