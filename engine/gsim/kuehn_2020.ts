@@ -273,9 +273,8 @@ function make(name: string, slab: boolean) {
         throw new Error(`${name}: ${k}=true (US 2023 adjustment) is not supported`);
       }
     }
-    const mB = args.m_b === undefined || args.m_b === null
-      ? M_B[region][slab ? 1 : 0]
-      : numArg(name, "m_b", args.m_b, 0);
+    // as OpenQuake: an absent (or zero) m_b takes the region's default break
+    const mB = numArg(name, "m_b", args.m_b ?? undefined, 0) || M_B[region][slab ? 1 : 0];
     const eps = numArg(name, "sigma_mu_epsilon", args.sigma_mu_epsilon, 0);
     if (eps !== 0 && region !== "GLO") {
       throw new Error(`${name}: sigma_mu_epsilon is provided for the global model only`);
