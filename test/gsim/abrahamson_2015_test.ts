@@ -1,4 +1,6 @@
 import { ok, throws } from "node:assert";
+import { evaluateGsim } from "../../engine/gsim/evaluate.ts";
+import { parseImt } from "../../engine/gsim/imt.ts";
 import { makeGsim } from "../../engine/gsim/registry.ts";
 import { tableTest } from "./_tables.ts";
 
@@ -29,9 +31,7 @@ Deno.test("AbrahamsonEtAl2015SInter rejects unknown constructor arguments", () =
   throws(() => makeGsim("AbrahamsonEtAl2015SInter", { ergodik: false }), /ergodik/);
 });
 
-Deno.test("AbrahamsonEtAl2015SSlab sigma_mu_epsilon shifts the mean by eps * sigma_mu / 1.65", async () => {
-  const { evaluateGsim } = await import("../../engine/gsim/evaluate.ts");
-  const { parseImt } = await import("../../engine/gsim/imt.ts");
+Deno.test("AbrahamsonEtAl2015SSlab sigma_mu_epsilon shifts the mean by eps * sigma_mu / 1.65", () => {
   const block = {
     n: 1,
     cols: {

@@ -1,3 +1,7 @@
+import { ok } from "node:assert";
+import { evaluateGsim } from "../../engine/gsim/evaluate.ts";
+import { parseImt } from "../../engine/gsim/imt.ts";
+import { makeGsim } from "../../engine/gsim/registry.ts";
 import { tableTest } from "./_tables.ts";
 
 for (
@@ -17,11 +21,7 @@ for (
 }
 
 // Values at the table's own nodes are the tabulated ones (the spline interpolates them)
-Deno.test("FrankelEtAl1996 reproduces its tabulated log10 values at the nodes", async () => {
-  const { ok } = await import("node:assert");
-  const { makeGsim } = await import("../../engine/gsim/registry.ts");
-  const { evaluateGsim } = await import("../../engine/gsim/evaluate.ts");
-  const { parseImt } = await import("../../engine/gsim/imt.ts");
+Deno.test("FrankelEtAl1996 reproduces its tabulated log10 values at the nodes", () => {
   const block = {
     n: 3,
     cols: { mag: Float64Array.of(4.4, 6.0, 8.2), rhypo: Float64Array.of(10, 10 ** 1.5, 1000) },
