@@ -7,7 +7,8 @@
  * Where the sites come from, in OpenQuake's priority order: `sites` (sorted by lon, lat, depth),
  * a `region` + `region_grid_spacing` grid, the site model (`site_model_file`, or `sites_csv`
  * which OpenQuake turns into a site model with prefer_global_site_params), in file order (a CSV
- * without a header, a "poor" site model, is sorted). Depths come only from `sites`.
+ * without a header, a "poor" site model, is sorted). Depths come from `sites` or from the site
+ * model when it gives the sites.
  * Site parameters: the reference_* parameters when there is no site model; otherwise the site
  * model's own values (when it gives the sites) or those of the nearest site-model point, except
  * that with prefer_global_site_params and a reference_vs30_value the reference values win.
@@ -605,7 +606,9 @@ export function readSites(oq: OqParam, reqSiteParams: Iterable<string> = []): Si
       }
     }
   } else if (sm) {
-    coords = sm.rows.map((r) => [r.lon, r.lat, 0]);
+    // the site-model depth (a "depth" column, or the third field of a poor model) becomes the
+    // site depth (SiteCollection.from_points sets every field of the site model)
+    coords = sm.rows.map((r) => [r.lon, r.lat, r.depth]);
     fromSiteModel = true;
   } else {
     throw new InputError(

@@ -116,7 +116,8 @@ Deno.test("sites: sites_csv without header (logictree/case_13 qa_sites.csv)", ()
   // same order as OpenQuake's expected hazard curves
   const expected = csvLonLat(join(QA_DIR, "logictree/case_13/expected/hazard_curve-mean_PGA.csv"));
   deepStrictEqual([...sc.lon].map((x, i) => [x, sc.lat[i]]), expected);
-  deepStrictEqual([...new Set(sc.depth)], [0]); // the site-model depth is not the site depth
+  // the third field of the poor site model is the site depth (OpenQuake: -1.0 for the last one)
+  deepStrictEqual([...sc.depth], [...new Array(20).fill(0), -1]);
   deepStrictEqual([...new Set(sc.vs30)], [760]); // prefer_global_site_params
   deepStrictEqual([...new Set(sc.vs30measured)], [1]);
   deepStrictEqual([...new Set(sc.z1pt0)], [40]);
@@ -305,4 +306,22 @@ Deno.test("sites: site model CSV with comment lines and a '#' inside a value", (
   }, ["vs30"]);
   deepStrictEqual(sc.custom_site_id, ["a#1", "b"]);
   deepStrictEqual([...sc.vs30], [300, 400]);
+});
+
+Deno.test("sites: as OpenQuake's get_site_collection (logictree/case_15, scenario/case_1)", () => {
+  if (!hasQa) return;
+  // values printed by OpenQuake (readinput.get_site_collection) for these job.ini files
+  const lt15 = readSites(readOqParam(join(QA_DIR, "logictree/case_15/job.ini")).oq, [
+    "vs30",
+    "z2pt5",
+  ]);
+  deepStrictEqual([...lt15.lon], [-0.1, 0, 0.1]);
+  deepStrictEqual([...lt15.vs30], [760, 760, 760]);
+  deepStrictEqual([...lt15.z2pt5], [1, 1, 1]);
+  deepStrictEqual([...lt15.vs30measured], [0, 0, 0]);
+  const sc1 = readSites(readOqParam(join(QA_DIR, "scenario/case_1/job.ini")).oq, ["vs30"]);
+  deepStrictEqual([...sc1.lat], [0, 0.1, 0.2]);
+  deepStrictEqual([...sc1.vs30], [800, 800, 800]);
+  deepStrictEqual(sc1.custom_site_id, ["7zzzzzzz", "ebpbxfpy", "ebpcpurv"]);
+  strictEqual(sc1.has_custom_site_id, true);
 });
