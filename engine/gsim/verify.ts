@@ -4,6 +4,7 @@ import { parseImt } from "./imt.ts";
 import type { ContextBlock, GsimDef, GsimOutput } from "./types.ts";
 import { evaluateGsim } from "./evaluate.ts";
 import type { Imt } from "./imt.ts";
+import { geologyCode } from "./kotha_2020.ts";
 
 export type ResultType = "MEAN" | "TOTAL_STDDEV" | "INTER_EVENT_STDDEV" | "INTRA_EVENT_STDDEV";
 
@@ -15,7 +16,11 @@ export interface VerificationTable {
   imtCols: { index: number; imt: Imt }[];
 }
 
-const NON_IMT = /^(rup_|site_|dist_)|^(result_type|damping|component_type)$/i;
+// pandas writes its index as an empty or "Unnamed: N" column (ASK14 tables)
+const NON_IMT = /^(rup_|site_|dist_)|^(result_type|damping|component_type)$|^unnamed/i;
+
+/** Text site parameters with an encoding of their own (other text: its first letter's code). */
+const TEXT_CODES: Record<string, (s: string) => number> = { geology: geologyCode };
 
 export function parseVerificationTable(text: string): VerificationTable {
   const lines = text.split(/\r?\n/).filter((l) => l.trim().length > 0);
@@ -35,12 +40,13 @@ export function tableContext(t: VerificationTable, params: string[]): ContextBlo
   const cols: Record<string, Float64Array> = {};
   const lower = t.header.map((h) => h.toLowerCase());
   for (const p of params) {
-    const idx = ["rup_", "site_", "dist_"].map((pre) => lower.indexOf(pre + p)).find((i) =>
-      i >= 0
-    );
+    const idx = ["rup_", "site_", "dist_"].map((pre) => lower.indexOf(pre + p)).find((i) => i >= 0);
     const col = new Float64Array(n);
     if (idx !== undefined) {
-      for (let i = 0; i < n; i++) col[i] = parseCell(t.rows[i][idx]);
+      const code = TEXT_CODES[p];
+      for (let i = 0; i < n; i++) {
+        col[i] = code ? code(t.rows[i][idx] ?? "") : parseCell(t.rows[i][idx]);
+      }
     }
     cols[p] = col;
   }
@@ -93,9 +99,7 @@ export function compareTable(
         : rt === "INTER_EVENT_STDDEV"
         ? out.tau[k]
         : out.phi[k];
-      const d = expected === 0 && computed === 0
-        ? 0
-        : Math.abs((computed / expected) * 100 - 100);
+      const d = expected === 0 && computed === 0 ? 0 : Math.abs((computed / expected) * 100 - 100);
       check.values++;
       if (!(d <= tolPercent)) {
         check.failures++;

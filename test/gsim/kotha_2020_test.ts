@@ -1,68 +1,11 @@
 // KothaEtAl2020 and its variants against OpenQuake's kotha20 verification tables (0.01 %).
-// The slope-geology tables give `site_geology` as text: those files are checked on a copy whose
-// geology cells are the model's numeric unit codes (geologyCode), the encoding of the parameter.
-import { F32_FLOOR_PERCENT, TABLES_DIR, tableTest } from "./_tables.ts";
+// The slope-geology tables give site_geology as text, read as the model's unit codes.
+import { tableTest } from "./_tables.ts";
 import { makeGsim } from "../../engine/gsim/registry.ts";
-import {
-  compareTable,
-  parseVerificationTable,
-  tableContext,
-  verifyOnCpu,
-} from "../../engine/gsim/verify.ts";
-import { contextParams } from "../../engine/gsim/wgsl.ts";
-import { evaluateGsimGpu, getGpu } from "../../engine/kernels/webgpu.ts";
 import { geologyCode, kotha2020C3 } from "../../engine/gsim/kotha_2020.ts";
 import { ok, strictEqual, throws } from "node:assert";
 
 const TOL = 0.01;
-const gpu = await getGpu();
-let present = false;
-try {
-  present = Deno.statSync(TABLES_DIR).isDirectory;
-} catch {
-  present = false;
-}
-
-/** The table text with its site_geology cells replaced by unit codes. */
-function geologyCoded(text: string): string {
-  const lines = text.split(/\r?\n/).filter((l) => l.trim().length > 0);
-  const g = lines[0].split(",").indexOf("site_geology");
-  return lines.map((l, i) => {
-    if (i === 0) return l;
-    const cells = l.split(",");
-    cells[g] = String(geologyCode(cells[g]));
-    return cells.join(",");
-  }).join("\n");
-}
-
-function geologyTableTest(name: string, file: string) {
-  const read = () => geologyCoded(Deno.readTextFileSync(`${TABLES_DIR}/${file}`));
-  Deno.test({
-    name: `${name} ${file} (cpu)`,
-    ignore: !present,
-    fn() {
-      const check = verifyOnCpu(makeGsim(name, {}), read(), TOL);
-      ok(check.values > 0 && check.failures === 0, `${file}: ${check.examples.join("\n")}`);
-    },
-  });
-  Deno.test({
-    name: `${name} ${file} (gpu)`,
-    ignore: !present || !gpu,
-    async fn() {
-      const def = makeGsim(name, {});
-      const t = parseVerificationTable(read());
-      const out = await evaluateGsimGpu(
-        gpu!,
-        def,
-        t.imtCols.map((c) => c.imt),
-        tableContext(t, contextParams(def)),
-      );
-      const check = compareTable(t, out, Math.max(TOL, F32_FLOOR_PERCENT));
-      console.log(`f32 max discrepancy ${check.maxDiscrepancy.toExponential(2)}%`);
-      ok(check.values > 0 && check.failures === 0, `${file}: ${check.examples.join("\n")}`);
-    },
-  });
-}
 
 const D = "kotha20/KOTHA_2020";
 tableTest("KothaEtAl2020", {}, `${D}_CENTRAL_MEAN.csv`, TOL);
@@ -100,7 +43,7 @@ const c3Fast = Object.fromEntries(
 tableTest("KothaEtAl2020ESHM20", { dl2l: dl2lHigh }, `${D}_ESHM_DL2L_HIGH_MEAN.csv`, TOL);
 tableTest("KothaEtAl2020ESHM20", { c3: c3Fast }, `${D}_ESHM_c3_FAST_MEAN.csv`, TOL);
 for (const f of ["INTER_EVENT_STDDEV", "INTRA_EVENT_STDDEV", "MEAN", "TOTAL_STDDEV"]) {
-  geologyTableTest("KothaEtAl2020ESHM20SlopeGeology", `${D}_SLOPE_GEOLOGY_${f}.csv`);
+  tableTest("KothaEtAl2020ESHM20SlopeGeology", {}, `${D}_SLOPE_GEOLOGY_${f}.csv`, TOL);
 }
 
 Deno.test("KothaEtAl2020: arguments", () => {
