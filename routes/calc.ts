@@ -149,6 +149,13 @@ function parseHazardJobId(v: string | undefined): number | undefined {
   return n;
 }
 
+/** `job_owner` is honoured with auth off or for superusers (it would let users impersonate). */
+function ownerOf(c: Context<Env>, f: Record<string, (string | File)[]>): string {
+  const user = c.get("user");
+  const asked = field(f, "job_owner");
+  return asked && (!cfgOf(c).lockdown || user.superuser) ? asked : user.name;
+}
+
 function submitted(cfg: ServerConfig, r: ReturnType<typeof submitJob>): Response {
   if (!r.ok) return json({ traceback: r.traceback, job_id: r.jobId }, 500);
   cfg.runner.start(r.jobId);
@@ -385,7 +392,7 @@ export function calcRoutes(app: Hono<Env>): void {
       }
       const legacyIni = f.job_config?.find((v) => typeof v !== "string") as File | undefined;
       if (!jobIni && legacyIni) jobIni = basename(legacyIni.name);
-      const owner = field(f, "job_owner") || c.get("user").name;
+      const owner = ownerOf(c, f);
       return submitted(cfg, submitJob(cfg.db, { uploads, jobIni, hazardJobId, owner }));
     },
   });
@@ -402,7 +409,7 @@ export function calcRoutes(app: Hono<Env>): void {
       } catch (err) {
         return json({ traceback: tracebackLines(err), job_id: null }, 500);
       }
-      const owner = field(f, "job_owner") || c.get("user").name;
+      const owner = ownerOf(c, f);
       return submitted(cfg, submitJob(cfg.db, { path, hazardJobId, owner }));
     },
   });
@@ -427,6 +434,31 @@ export function calcRoutes(app: Hono<Env>): void {
         for (const p of referencedInputs(`${tmp}/${ini}`)) {
           if (p.endsWith(".xml")) readNrml(p);
         }
+        return json({ error_msg: null, error_line: null, valid: true });
+      } catch (err) {
+        const msg = (err as Error).message.replaceAll(tmp + "/", "");
+        return json({ error_msg: msg, error_line: null, valid: false });
+      } finally {
+        await Deno.remove(tmp, { recursive: true }).catch(() => {});
+      }
+    },
+  });
+
+  // 2026 master (MAY): an uploaded .ini (file field) or a server path (text field) `job_ini`
+  endpoint(app, "/v1/calc/validate_ini", {
+    POST: async (c) => {
+      const f = await form(c);
+      const upload = f.job_ini?.find((v) => typeof v !== "string") as File | undefined;
+      const path = field(f, "job_ini");
+      if (!upload && !path) return text("Missing job_ini", 400);
+      const tmp = await Deno.makeTempDir({ prefix: "validate_" });
+      try {
+        let ini = path!;
+        if (upload) {
+          ini = `${tmp}/${basename(upload.name) || "job.ini"}`;
+          Deno.writeFileSync(ini, new Uint8Array(await upload.arrayBuffer()));
+        }
+        readAndCheck(ini);
         return json({ error_msg: null, error_line: null, valid: true });
       } catch (err) {
         const msg = (err as Error).message.replaceAll(tmp + "/", "");

@@ -347,10 +347,15 @@ Deno.test("REST API, auth off", async (t) => {
 
       const dir = await Deno.makeTempDir();
       Deno.writeTextFileSync(`${dir}/job.ini`, okIni);
-      const r2 = await postForm(`${base}/v1/calc/run_ini`, { job_ini: `${dir}/job.ini` });
+      const r2 = await postForm(`${base}/v1/calc/run_ini`, {
+        job_ini: `${dir}/job.ini`,
+        job_owner: "someone",
+      });
       strictEqual(r2.status, 200);
       const id2 = (await r2.json()).job_id;
-      strictEqual((await waitStatus(base, id2, ["complete", "failed"])).status, "complete");
+      const st2 = await waitStatus(base, id2, ["complete", "failed"]);
+      strictEqual(st2.status, "complete");
+      ok((st2.owner as string).startsWith("someone@"), "job_owner honoured with auth off");
       await Deno.remove(dir, { recursive: true });
       const miss = await postForm(`${base}/v1/calc/run_ini`, {});
       strictEqual(miss.status, 500);
@@ -747,6 +752,23 @@ Deno.test("REST API, auth off", async (t) => {
         })).text(),
       );
       strictEqual(missingFile.error_msg, "No such file: gone.xml");
+      const vi = await postForm(`${base}/v1/calc/validate_ini`, {
+        job_ini: { name: "job.ini", data: new TextEncoder().encode(okIni) },
+      });
+      strictEqual(await vi.text(), '{"error_msg": null, "error_line": null, "valid": true}');
+      const viBad = JSON.parse(
+        await (await postForm(`${base}/v1/calc/validate_ini`, {
+          job_ini: {
+            name: "job.ini",
+            data: new TextEncoder().encode(ini({ calculation_mode: "classical", poes: "2" })),
+          },
+        })).text(),
+      );
+      strictEqual(viBad.valid, false);
+      ok(viBad.error_msg.startsWith("job.ini:3 [poes]"), viBad.error_msg);
+      const viNone = await postForm(`${base}/v1/calc/validate_ini`, {});
+      strictEqual(viNone.status, 400);
+      await viNone.body?.cancel();
       const none = await postForm(`${base}/v1/calc/validate_zip`, { foo: "bar" });
       strictEqual(none.status, 400);
       strictEqual(await none.text(), "Missing archive file");

@@ -158,6 +158,16 @@ Deno.test("REST API, auth on (--lockdown)", async (t) => {
       await rm.body?.cancel();
     });
 
+    await t.step("job_owner cannot impersonate with auth on", async () => {
+      const r = await postForm(`${base}/v1/calc/run`, {
+        archive: { name: "a.zip", data: zip({ "job.ini": ini({ calculation_mode: "test_ok" }) }) },
+        job_owner: "alice",
+      }, as(bob).headers);
+      const jid = (await r.json()).job_id;
+      const st = await waitStatus(base, jid, ["complete", "failed"], 30_000, as(bob).headers);
+      ok((st.owner as string).startsWith("bob@"), st.owner as string);
+    });
+
     await t.step("uploads larger than OQ_MAX_UPLOAD_BYTES are refused", async () => {
       const r = await postForm(`${base}/v1/calc/run`, {
         archive: { name: "big.zip", data: new Uint8Array(2 << 20) },
