@@ -59,4 +59,7 @@ export interface SourceOptions {
   /** width_of_mfd_bin, when the job sets it */
   widthOfMfdBin?: number;
   investigationTime: number;
+  /** floating_x_step / floating_y_step of kite sources (fractions of the rupture; 0: mesh step) */
+  floatingXStep?: number;
+  floatingYStep?: number;
 }

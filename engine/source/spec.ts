@@ -129,6 +129,7 @@ export type SurfaceGeometry =
   | ComplexFaultGeometry
   | KiteSurfaceGeometry
   | PlanarSurfaceGeometry
+  | { kind: "griddedSurface"; points: Point[] }
   | { kind: "multiSurface"; surfaces: SurfaceGeometry[] };
 
 export interface SimpleFaultSourceSpec extends SourceBase {
