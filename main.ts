@@ -52,7 +52,10 @@ async function serve(argv: string[]): Promise<void> {
   for (const id of recoverJobs(db, shortHostname())) {
     console.log(`job ${id} was left running by a dead server: marked failed`);
   }
-  const runner = new Runner(db, { maxJobs: Math.max(1, Number(values["max-jobs"]) || 1) });
+  const runner = new Runner(db, {
+    maxJobs: Math.max(1, Number(values["max-jobs"]) || 1),
+    calcTimeout: Number(Deno.env.get("OQ_CALC_TIMEOUT")) || 0,
+  });
   const app = createApp({
     db,
     runner,

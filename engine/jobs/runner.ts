@@ -8,6 +8,8 @@ import { removeDatastore } from "./execute.ts";
 
 export interface RunnerOptions {
   maxJobs: number;
+  /** seconds after which a running job is aborted (OpenQuake's webapi.calc_timeout); 0 = none */
+  calcTimeout?: number;
 }
 
 interface Running {
@@ -15,6 +17,7 @@ interface Running {
   done: Promise<void>;
   /** SIGKILL fallback for a worker that ignores SIGTERM (a calculator that never yields) */
   killTimer?: ReturnType<typeof setTimeout>;
+  timeoutTimer?: ReturnType<typeof setTimeout>;
 }
 
 /** Seconds a worker gets to stop after SIGTERM before it is killed. */
@@ -72,6 +75,7 @@ export class Runner {
       const status = await child.status;
       await child.stdin.close().catch(() => {});
       clearTimeout(this.running.get(jobId)?.killTimer);
+      clearTimeout(this.running.get(jobId)?.timeoutTimer);
       this.running.delete(jobId);
       const job = this.db.getJob(jobId);
       if (job?.status === "aborted") removeDatastore(datastorePath(dirname(this.db.path), jobId));
@@ -88,7 +92,20 @@ export class Runner {
       }
       this.next();
     })();
-    this.running.set(jobId, { child, done });
+    const entry: Running = { child, done };
+    const limit = this.opts.calcTimeout ?? 0;
+    if (limit > 0) {
+      entry.timeoutTimer = setTimeout(() => {
+        this.db.log(
+          jobId,
+          "CRITICAL",
+          "calc_timeout",
+          `Job ${jobId} exceeded the time limit of ${limit} seconds and was aborted`,
+        );
+        this.abort(jobId);
+      }, limit * 1000);
+    }
+    this.running.set(jobId, entry);
   }
 
   private next(): void {

@@ -1,5 +1,5 @@
 // Restart recovery: jobs left running by a dead server become failed, with a log line.
-import { ok, strictEqual } from "node:assert";
+import { deepStrictEqual, ok, strictEqual } from "node:assert";
 import { JobDB } from "../../engine/db.ts";
 import { ini, postForm, startServer, waitStatus, zip } from "./_server.ts";
 
@@ -22,7 +22,7 @@ Deno.test("jobs left executing by a dead server become failed on start", async (
   const c = db.createJob({ user_name: "someone", datadir });
   db.setStatus(c.id, "complete");
   db.close();
-  const srv = await startServer({ datadir });
+  const srv = await startServer({ datadir, env: { OQ_CALC_TIMEOUT: "1" } });
   try {
     for (const id of [a.id, b.id]) {
       const st = JSON.parse(await (await fetch(`${srv.base}/v1/calc/${id}/status`)).text());
@@ -36,6 +36,19 @@ Deno.test("jobs left executing by a dead server become failed on start", async (
     const done = JSON.parse(await (await fetch(`${srv.base}/v1/calc/${c.id}/status`)).text());
     strictEqual(done.status, "complete");
     ok(srv.output.some((l) => l.includes(`job ${a.id} was left running`)));
+
+    // OQ_CALC_TIMEOUT: a job running longer is aborted
+    const r = await postForm(`${srv.base}/v1/calc/run`, {
+      archive: {
+        name: "s.zip",
+        data: zip({ "job.ini": ini({ calculation_mode: "test_sleep", sleep_seconds: 60 }) }),
+      },
+    });
+    const sid = (await r.json()).job_id;
+    const st = await waitStatus(srv.base, sid, ["aborted", "failed", "complete"], 20_000);
+    strictEqual(st.status, "aborted");
+    const tb = JSON.parse(await (await fetch(`${srv.base}/v1/calc/${sid}/traceback`)).text());
+    deepStrictEqual(tb, [`Job ${sid} exceeded the time limit of 1 seconds and was aborted`]);
   } finally {
     await srv.stop();
     await Deno.remove(datadir, { recursive: true });
