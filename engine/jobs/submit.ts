@@ -44,7 +44,7 @@ export function tracebackLines(err: unknown): string[] {
   ].flat();
 }
 
-/** The `ds_key`-independent error raised for bad submissions. */
+/** No ini to run in the upload (OpenQuake raises `NotFound` there). */
 export class SubmitError extends Error {
   override name = "NotFound";
 }
