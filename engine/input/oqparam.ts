@@ -744,7 +744,23 @@ function floatOrErr(value: string): number {
 
 /** Python's round(x, 5) (correctly rounded from the exact binary value, as toFixed is). */
 export function round5(x: number): number {
+  // toFixed rounds exact ties away from zero, Python to even; x·10^5 is an exact tie only when
+  // x·64 is an odd integer (x = j/64)
+  const t = x * 64;
+  if (Number.isInteger(t) && t % 2 !== 0 && Math.abs(x) < 2 ** 40) {
+    const y = Math.abs(x) * 1e5, f = Math.floor(y);
+    const r = f % 2 === 0 ? f : f + 1;
+    return Math.sign(x) * r / 1e5;
+  }
   return Number(x.toFixed(5));
+}
+
+/** numpy.round(x, 5): rint(x * 1e5) / 1e5 with half-to-even (may differ from Python's round) */
+export function npRound5(x: number): number {
+  const y = x * 1e5;
+  let r = Math.round(y);
+  if (Math.abs(y % 1) === 0.5 && r % 2 !== 0) r -= 1; // Math.round takes ties up
+  return r / 1e5;
 }
 
 export function longitude(value: string): number {

@@ -15,7 +15,7 @@
  */
 import { parse as parseCsv } from "csv-parse/sync";
 import { InputError } from "./errors.ts";
-import { latitude, longitude, type OqParam, round5 } from "./oqparam.ts";
+import { latitude, longitude, npRound5, type OqParam, pyFloat } from "./oqparam.ts";
 import { geohash } from "../geo/geohash.ts";
 import {
   longitudinalExtent,
@@ -218,7 +218,9 @@ function readSiteModelCsv(oq: OqParam, file: string): SiteModel {
       const raw = rec[c];
       if (h === "lon" || h === "lat") {
         try {
-          row[h] = h === "lon" ? longitude(raw) : latitude(raw);
+          // _smparse: numpy.round first, then valid.longitudes/latitudes (Python's round)
+          const x = String(npRound5(pyFloat(raw)));
+          row[h] = h === "lon" ? longitude(x) : latitude(x);
         } catch (e) {
           throw new InputError(file, line, h, (e as Error).message);
         }
@@ -621,8 +623,9 @@ export function readSites(oq: OqParam, reqSiteParams: Iterable<string> = []): Si
 
   const sc = allocate(coords.length);
   coords.forEach(([lon, lat, depth], i) => {
-    sc.lon[i] = round5(lon > 180 ? lon - 360 : lon);
-    sc.lat[i] = round5(lat);
+    // _get_sitecol: numpy.round(lons, 5)
+    sc.lon[i] = npRound5(lon > 180 ? lon - 360 : lon);
+    sc.lat[i] = npRound5(lat);
     sc.depth[i] = depth;
   });
   const seen = new Set<string>();

@@ -13,10 +13,12 @@ import {
   IntegrationDistance,
   makeOqParam,
   normalizeImt,
+  npRound5,
   oqVars,
   PARAMS,
   pyFloatStr,
   readOqParam,
+  round5,
   valid,
 } from "../../engine/input/oqparam.ts";
 import { parseIni } from "../../engine/input/ini.ts";
@@ -542,5 +544,22 @@ Deno.test("oqparam: error messages are OpenQuake's, word for word", () => {
       strictEqual(e.reason, msg);
       return true;
     });
+  }
+});
+
+Deno.test("oqparam: Python round(x, 5) and numpy.round(x, 5)", () => {
+  // [x, round(x, 5), numpy.round(x, 5)] printed by Python 3.11 / numpy 2.4
+  const cases: [number, number, number][] = [
+    [0.015625, 0.01562, 0.01562],
+    [-0.015625, -0.01562, -0.01562],
+    [0.046875, 0.04688, 0.04688],
+    [123.300795, 123.30079, 123.3008],
+    [0.123456, 0.12346, 0.12346],
+    [15.555555, 15.55556, 15.55556],
+    [1.000005, 1.00001, 1.0],
+  ];
+  for (const [x, py, np] of cases) {
+    strictEqual(round5(x), py, `round(${x}, 5)`);
+    strictEqual(npRound5(x), np, `numpy.round(${x}, 5)`);
   }
 });
