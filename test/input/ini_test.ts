@@ -117,3 +117,9 @@ Deno.test("ini: same result as Python's configparser on tricky input", () => {
     z: "%d",
   });
 });
+
+Deno.test("ini: BOM and CRLF line ends (utf-8-sig, universal newlines)", () => {
+  const { params, lines } = parseIni("\ufeff[a]\r\nk = v\r\nm = 1\r\n  2\r\n", "t.ini");
+  deepStrictEqual(params, { k: "v", m: "1\n2" });
+  deepStrictEqual(lines, { k: 2, m: 3 });
+});
