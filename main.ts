@@ -1,6 +1,6 @@
 // quakeserver: the OpenQuake-compatible engine. Commands mirror `oq engine` / `oq webui`:
 //   serve [--host 127.0.0.1] [--port 8800] [--lockdown] [--max-jobs N]   (the default)
-//   run JOB.ini|ARCHIVE.zip [--exports csv,xml] [--export-dir DIR] [--param k=v] [--hc ID]
+//   run JOB.ini|ARCHIVE.zip[,JOB2.ini] [--exports csv] [--export-dir DIR] [--param k=v] [--hc ID]
 //   list | export CALC_ID DIR [--exports csv] | worker CALC_ID
 //   user add NAME [--password P] [--level 0|1|2] [--superuser] [--group G] | user list
 import { parseArgs } from "node:util";
@@ -124,8 +124,12 @@ async function run(argv: string[]): Promise<number> {
       hc: { type: "string" },
     },
   });
-  if (positionals.length !== 1) {
-    console.error("usage: main.ts run JOB.ini|ARCHIVE.zip [--exports csv] [--export-dir DIR]");
+  // `run job_h.ini,job_r.ini` (or two arguments): each job continues the previous one
+  const jobs = positionals.flatMap((p) => p.split(",")).filter(Boolean);
+  if (!jobs.length) {
+    console.error(
+      "usage: main.ts run JOB.ini|ARCHIVE.zip[,JOB2.ini] [--exports csv] [--export-dir DIR]",
+    );
     return 2;
   }
   const overrides: Record<string, string> = {};
@@ -139,44 +143,61 @@ async function run(argv: string[]): Promise<number> {
   }
   const db = JobDB.open(datadir());
   try {
-    const r = submitJob(db, {
-      path: positionals[0],
-      owner: osUser(),
-      overrides,
-      hazardJobId: values.hc ? Number(values.hc) : undefined,
-    });
-    console.log(`calc_id = ${r.jobId}`);
-    if (!r.ok) {
-      console.error(r.traceback!.at(-1));
-      return 1;
+    let hc = values.hc ? Number(values.hc) : undefined;
+    for (const path of jobs) {
+      const id = await runOne(db, path, overrides, hc, values.exports, values["export-dir"]);
+      if (id === undefined) return 1;
+      hc = id;
     }
-    const ctl = new AbortController();
-    const onSignal = () => {
-      ctl.abort();
-      db.setStatus(r.jobId, "aborted", ["created", "submitted", "executing"]);
-    };
-    Deno.addSignalListener("SIGINT", onSignal);
-    Deno.addSignalListener("SIGTERM", onSignal);
-    const status = await executeJob(db, r.jobId, {
+    return 0;
+  } finally {
+    db.close();
+  }
+}
+
+/** Runs one job in this process; returns its id when it completed. */
+async function runOne(
+  db: JobDB,
+  path: string,
+  overrides: Record<string, string>,
+  hazardJobId: number | undefined,
+  exports: string | undefined,
+  exportDir: string | undefined,
+): Promise<number | undefined> {
+  const r = submitJob(db, { path, owner: osUser(), overrides, hazardJobId });
+  console.log(`calc_id = ${r.jobId}`);
+  if (!r.ok) {
+    console.error(r.traceback!.at(-1));
+    return undefined;
+  }
+  const ctl = new AbortController();
+  const onSignal = () => {
+    ctl.abort();
+    db.setStatus(r.jobId, "aborted", ["created", "submitted", "executing"]);
+  };
+  Deno.addSignalListener("SIGINT", onSignal);
+  Deno.addSignalListener("SIGTERM", onSignal);
+  let status: string;
+  try {
+    status = await executeJob(db, r.jobId, {
       process: `MainProcess/${Deno.pid}`,
       signal: ctl.signal,
       echo: (level, msg) => {
         if (level !== "debug") console.error(`[${level.toUpperCase()}] ${msg}`);
       },
     });
+  } finally {
     Deno.removeSignalListener("SIGINT", onSignal);
     Deno.removeSignalListener("SIGTERM", onSignal);
-    console.log(`status = ${status}`);
-    if (status !== "complete") return 1;
-    const formats = values.exports ? values.exports.split(",").map((s) => s.trim()) : [];
-    if (formats.length) {
-      const dir = resolve(values["export-dir"] ?? ".");
-      for (const f of await exportAll(db, r.jobId, dir, formats)) console.log(f);
-    }
-    return 0;
-  } finally {
-    db.close();
   }
+  console.log(`status = ${status}`);
+  if (status !== "complete") return undefined;
+  const formats = exports ? exports.split(",").map((s) => s.trim()) : [];
+  if (formats.length) {
+    const dir = resolve(exportDir ?? ".");
+    for (const f of await exportAll(db, r.jobId, dir, formats)) console.log(f);
+  }
+  return r.jobId;
 }
 
 function list(): number {

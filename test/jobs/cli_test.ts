@@ -36,6 +36,16 @@ Deno.test("CLI run / list / export", async (t) => {
       ok(r.stdout.startsWith("calc_id = 2\nstatus = complete"));
     });
 
+    await t.step("two inis in sequence: the second continues the first", async () => {
+      Deno.writeTextFileSync(`${work}/job_h.ini`, ini({ calculation_mode: "test_ok" }));
+      Deno.writeTextFileSync(`${work}/job_r.ini`, ini({ calculation_mode: "test_ok" }));
+      const r = await runMain(["run", `${work}/job_h.ini,${work}/job_r.ini`], env);
+      strictEqual(r.code, 0, r.stderr);
+      strictEqual(r.stdout, "calc_id = 3\nstatus = complete\ncalc_id = 4\nstatus = complete\n");
+      ok(r.stderr.includes("job_r.ini [--hc=3]"), r.stderr);
+      ok(r.stderr.includes("parent has"), r.stderr);
+    });
+
     await t.step("failures exit non-zero with the reason", async () => {
       Deno.writeTextFileSync(`${work}/bad.ini`, ini({ calculation_mode: "scenario_x" }));
       const r = await runMain(["run", `${work}/bad.ini`], env);
@@ -55,6 +65,8 @@ Deno.test("CLI run / list / export", async (t) => {
       strictEqual(l.code, 0);
       const rows = l.stdout.trim().split("\n").slice(1);
       deepStrictEqual(rows.map((r) => r.split("|")[1].trim()), [
+        "complete",
+        "complete",
         "complete",
         "complete",
         "failed",
