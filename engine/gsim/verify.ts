@@ -28,7 +28,8 @@ export function parseVerificationTable(text: string): VerificationTable {
   const rows = lines.slice(1).map((l) => l.split(",").map((c) => c.trim()));
   const imtCols: { index: number; imt: Imt }[] = [];
   header.forEach((h, index) => {
-    if (!h || NON_IMT.test(h)) return;
+    // pandas writes index columns as "Unnamed: N": not IMTs
+    if (!h || NON_IMT.test(h) || /^Unnamed:/i.test(h)) return;
     imtCols.push({ index, imt: parseImt(h) });
   });
   return { header, rows, imtCols };

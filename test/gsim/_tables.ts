@@ -1,6 +1,7 @@
 // Shared harness for GSIM verification-table tests. Tables are read from $GSIM_TABLES_DIR
 // (default ../shared/gsim-tables, the layout of openquake/hazardlib/tests/gsim/data).
 // When the folder is absent the tests are registered as ignored and say so loudly.
+import { evaluateGsim } from "../../engine/gsim/evaluate.ts";
 import { makeGsim } from "../../engine/gsim/registry.ts";
 import {
   compareTable,
@@ -65,8 +66,34 @@ export function tableTest(
       const check = compareTable(t, out, tol);
       console.log(`f32 max discrepancy ${check.maxDiscrepancy.toExponential(2)}%`);
       assertCheck(file, check, tol);
+      // and the f32 values stay close to the f64 ones, whatever the table's tolerance
+      const cpu = evaluateGsim(
+        def,
+        t.imtCols.map((c) => c.imt),
+        tableContext(t, contextParams(def)),
+      );
+      let worst = 0;
+      for (let k = 0; k < cpu.mean.length; k++) {
+        worst = Math.max(
+          worst,
+          Math.abs(out.mean[k] - cpu.mean[k]),
+          relDiff(out.sig[k], cpu.sig[k]),
+          relDiff(out.tau[k], cpu.tau[k]),
+          relDiff(out.phi[k], cpu.phi[k]),
+        );
+      }
+      if (!(worst <= F32_VS_F64)) {
+        throw new Error(`${file}: f32 and f64 differ by ${worst} (ln units / relative)`);
+      }
     },
   });
+}
+
+/** |ln median| and relative sigma gap allowed between the GPU (f32) and CPU (f64) results. */
+const F32_VS_F64 = 1e-4;
+
+function relDiff(a: number, b: number): number {
+  return a === b ? 0 : Math.abs(a - b) / Math.max(Math.abs(b), 1e-12);
 }
 
 /** The smallest tolerance (percent) asked of f32 results: a few ulps. */
