@@ -5,6 +5,7 @@ import { accountsRoutes, authMiddleware } from "./auth.ts";
 import { calcRoutes } from "./calc.ts";
 import type { Env, ServerConfig } from "./context.ts";
 import { infoRoutes } from "./info.ts";
+import { uiRoutes } from "./ui.ts";
 
 export function createApp(cfg: ServerConfig): Hono<Env> {
   // strict: `/v1/calc/list/` is not `/v1/calc/list` (Django's anchored regexes)
@@ -26,6 +27,7 @@ export function createApp(cfg: ServerConfig): Hono<Env> {
   if (cfg.lockdown) accountsRoutes(app, cfg);
   infoRoutes(app);
   calcRoutes(app);
+  uiRoutes(app, cfg.lockdown);
   app.get("/", () => new Response(null, { status: 301, headers: { Location: "/engine/" } }));
   app.notFound(() =>
     new Response(null, {

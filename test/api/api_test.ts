@@ -103,6 +103,11 @@ Deno.test("REST API, auth off", async (t) => {
       strictEqual(v.r.headers.get("location"), "/v1/valid/");
       const root = await get("/", { redirect: "manual" });
       strictEqual(root.status, 301);
+      strictEqual(root.r.headers.get("location"), "/engine/");
+      const ui = await get("/engine/");
+      strictEqual(ui.status, 200);
+      strictEqual(ui.r.headers.get("content-type"), "text/html; charset=utf-8");
+      ok(ui.text.includes("/v1/calc/list"));
     });
 
     await t.step("empty list and unknown ids", async () => {

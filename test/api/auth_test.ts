@@ -46,6 +46,12 @@ Deno.test("REST API, auth on (--lockdown)", async (t) => {
       strictEqual(out.status, 302);
       strictEqual(out.headers.get("location"), "/accounts/login/");
       await out.body?.cancel();
+      const ui = await fetch(`${base}/engine/`, { redirect: "manual" });
+      strictEqual(ui.status, 302);
+      await ui.body?.cancel();
+      const page = await fetch(`${base}/accounts/login/`);
+      strictEqual(page.status, 200);
+      ok((await page.text()).includes("/accounts/ajax_login/"));
     });
 
     await t.step("login", async () => {
