@@ -28,8 +28,7 @@ export function parseVerificationTable(text: string): VerificationTable {
   const rows = lines.slice(1).map((l) => l.split(",").map((c) => c.trim()));
   const imtCols: { index: number; imt: Imt }[] = [];
   header.forEach((h, index) => {
-    // pandas writes index columns as "Unnamed: N": not IMTs
-    if (!h || NON_IMT.test(h) || /^Unnamed:/i.test(h)) return;
+    if (!h || NON_IMT.test(h)) return;
     imtCols.push({ index, imt: parseImt(h) });
   });
   return { header, rows, imtCols };
