@@ -25,6 +25,7 @@ import { isPointLike, iterRuptures, pointSources } from "../source/index.ts";
 import { pointBlocks } from "../source/point.ts";
 import type { SourceGroupSpec, SourceSpec } from "../source/spec.ts";
 import { loadSites, type Sites } from "./classical_sites.ts";
+import { clusterOccurrenceProbs, clusterPne, multiplyPne } from "./classical_groups.ts";
 import type { CalcContext, Calculator } from "./types.ts";
 
 export interface RunClassicalOptions {
@@ -196,11 +197,13 @@ export async function runClassical(
         const gids = [...branches.keys()];
         const defs = gids.map((g) => gsimOf(branches.get(g)!));
         const minMag = oq.minimum_magnitude[trt] ?? oq.minimum_magnitude.default ?? 0;
-        const sources = group.sources.filter((src) => !(minMag && maxMagOf(src, srcOpts) < minMag));
+        const keep = group.sources.map((src) => !(minMag && maxMagOf(src, srcOpts) < minMag));
+        const sources = group.sources.filter((_, i) => keep[i]);
+        const srcsWeights = group.srcsWeights?.filter((_, i) => keep[i]);
         keptSources += sources.length;
         if (!sources.length) continue;
         const res = await computeGroup(
-          { ...group, sources },
+          { ...group, sources, srcsWeights },
           defs,
           sites,
           oq,
@@ -257,8 +260,8 @@ async function computeGroup(
   fewSites: boolean,
   opts: RunClassicalOptions,
 ): Promise<GroupResult> {
-  if (group.srcInterdep === "mutex" || group.rupInterdep === "mutex" || group.cluster) {
-    throw new Error(`source groups with mutex or cluster interdependence are not supported yet`);
+  if (group.rupInterdep === "mutex") {
+    throw new Error(`source groups with mutually exclusive ruptures are not supported yet`);
   }
   const N = sites.n, L = lv.levels.length;
   const T = oq.investigation_time ?? 1;
@@ -273,11 +276,32 @@ async function computeGroup(
   });
   const logPne = defs.map(() => new Float64Array(N * L));
   let numRuptures = 0;
+  const mutex = group.srcInterdep === "mutex";
+  const cluster = Boolean(group.cluster);
+  const special = mutex || cluster;
+  // special groups multiply probabilities of no exceedance in f64 (per source when mutex)
+  const groupPne = special ? defs.map(() => new Float64Array(N * L).fill(1)) : [];
+  const mutexPoe = mutex ? defs.map(() => new Float64Array(N * L)) : [];
+  let srcPne: Float64Array[] = groupPne;
 
+  const jobOf = (g: number, block: RuptureContextBlock): PneJob => ({
+    gsim: defs[g],
+    imts: lv.imts,
+    levels: lv.levels,
+    offsets: lv.offsets,
+    truncationLevel: truncation(oq.truncation_level),
+    investigationTime: T,
+    block,
+    rate: block.rate,
+    sid: block.sid,
+    nSites: N,
+  });
   const flush = async () => {
     if (builder.size === 0) return;
     const block = builder.flush();
-    await accumulate(block, defs, lv, oq, backend, logPne, N, T);
+    if (special) {
+      for (let g = 0; g < defs.length; g++) multiplyPne(jobOf(g, block), block, srcPne[g], cluster);
+    } else await accumulate(block, defs, lv, oq, backend, logPne, N, T);
   };
 
   const psdist = pyPsdist(
@@ -285,8 +309,9 @@ async function computeGroup(
       oq.pointsource_distance.default ?? 100,
   );
   const siteCoords = { lons: sites.lon, lats: sites.lat, depths: sites.depth };
-  for (const src of group.sources) {
+  for (const [si, src] of group.sources.entries()) {
     if (opts.signal?.aborted) throw new Error("aborted");
+    if (mutex) srcPne = defs.map(() => new Float64Array(N * L).fill(1));
     if (isPointLike(src)) {
       for (const ps of pointSources(src, srcOpts)) {
         for (
@@ -311,6 +336,27 @@ async function computeGroup(
         builder.add(rup, false);
         if (builder.full()) await flush();
       }
+    }
+    if (mutex) {
+      await flush();
+      const w = group.srcsWeights?.[si] ?? 1;
+      for (let g = 0; g < defs.length; g++) {
+        const acc = mutexPoe[g], pne = srcPne[g];
+        for (let i = 0; i < acc.length; i++) acc[i] += (1 - pne[i]) * w;
+      }
+    }
+  }
+  await flush();
+  if (special) {
+    for (let g = 0; g < defs.length; g++) {
+      let pne: Float64Array = mutex ? mutexPoe[g].map((p) => 1 - p) : groupPne[g];
+      if (cluster) {
+        const rate = group.tom?.occurrenceRate;
+        if (!(rate! > 0)) throw new Error(`cluster group ${trt} without occurrence_rate`);
+        pne = clusterPne(pne, clusterOccurrenceProbs(rate!, T));
+      }
+      const out = logPne[g];
+      for (let i = 0; i < out.length; i++) out[i] = Math.log(Math.max(pne[i], 1e-45));
     }
   }
   await flush();
