@@ -1,5 +1,6 @@
 // All implemented models by OpenQuake class name, plus OpenQuake's legacy alias names.
-// Each family file exports GSIMS (name -> factory) and ALIASES (name -> [base, args]).
+// Each family file exports GSIMS (name -> factory) and ALIASES (name -> [base, args]); the
+// wrapper models (ModifiableGMPE, MultiGMPE, AvgGMPE) are built from them.
 import type { GsimDef, GsimFactory } from "./types.ts";
 import * as asc from "./families_asc.ts";
 import * as scr from "./families_scr.ts";
@@ -7,6 +8,12 @@ import * as asc2 from "./families_asc2.ts";
 import * as asc3 from "./families_asc3.ts";
 import * as sub from "./families_sub.ts";
 import * as sub2 from "./families_sub2.ts";
+import { modifiableGmpe } from "./modifiable.ts";
+import { avgGmpe } from "./mgmpe/avg.ts";
+import { minimumDistanceArg, splitCommonArgs, withMinimumDistance } from "./mgmpe/common.ts";
+import type { MakeGsim } from "./mgmpe/compose.ts";
+import { multiGmpe } from "./mgmpe/multi.ts";
+import { parseToml, type TomlTable } from "./toml.ts";
 
 const FAMILIES = [asc, asc2, asc3, scr, sub, sub2];
 
@@ -19,49 +26,75 @@ export const ALIASES: Record<string, [string, Record<string, unknown>]> = Object
   ...FAMILIES.map((f) => f.ALIASES),
 );
 
+/**
+ * The wrapper (meta) models: built from other models by name, so they take `make`. Not in
+ * GSIMS, whose every entry builds with no arguments.
+ */
+export const WRAPPERS: Record<string, (args: Record<string, unknown>, make: MakeGsim) => GsimDef> =
+  {
+    ModifiableGMPE: modifiableGmpe,
+    MultiGMPE: multiGmpe,
+    AvgGMPE: avgGmpe,
+  };
+
 /** Every name a job may use, sorted (what /v1/available_gsims lists). */
 export function availableGsims(): string[] {
-  return [...Object.keys(GSIMS), ...Object.keys(ALIASES)].sort();
+  return [...Object.keys(GSIMS), ...Object.keys(ALIASES), ...Object.keys(WRAPPERS)].sort();
 }
 
 export class UnknownGsimError extends Error {}
 
-/** Instantiate a model by class (or alias) name with constructor keyword arguments. */
+/**
+ * Instantiate a model by class (or alias, or wrapper) name with constructor keyword arguments.
+ * The keyword arguments every OpenQuake GSIM accepts (minimum_distance) are handled here; the
+ * others go to the model's factory, which rejects the ones it does not know.
+ */
 export function makeGsim(name: string, args: Record<string, unknown> = {}): GsimDef {
+  const { own, common } = splitCommonArgs(args);
+  const mindist = minimumDistanceArg(name, common);
+  let def: GsimDef;
   const factory = GSIMS[name];
-  if (factory) return factory(args);
   const alias = ALIASES[name];
-  if (alias) {
-    const def = GSIMS[alias[0]]({ ...alias[1], ...args });
-    return { ...def, name };
-  }
-  throw new UnknownGsimError(`Unknown GSIM: ${name}`);
+  const wrapper = WRAPPERS[name];
+  if (factory) def = factory(own);
+  else if (alias) def = { ...GSIMS[alias[0]]({ ...alias[1], ...own }), name };
+  else if (wrapper) def = wrapper(own, makeGsim);
+  else throw new UnknownGsimError(`Unknown GSIM: ${name}`);
+  if (Object.keys(common).length === 0) return def;
+  return { ...withMinimumDistance(def, mindist), args: { ...def.args, ...common } };
 }
 
 /**
- * Parse a GSIM as written in a logic tree or job.ini: `BooreAtkinson2008`, or TOML
- * `[BooreEtAl2014]\nregion = "CAL"` (one table; string, number and boolean values).
+ * Parse a GSIM as written in a logic tree or job.ini: a bare name `BooreAtkinson2008`, or
+ * OpenQuake's TOML form, one top-level table holding the constructor arguments:
+ * `[BooreEtAl2014]\nregion = "CAL"`, `[LinLee2008SSlab]\nminimum_distance = 10`,
+ * `[ModifiableGMPE]\ngmpe.BooreAtkinson2008 = {}\nset_between_epsilon.epsilon_tau = 0.5`,
+ * `[MultiGMPE."PGA".AkkarBommer2010]`, ...
  */
 export function parseGsimSpec(spec: string): GsimDef {
   const s = spec.trim();
-  const head = /^\[([A-Za-z0-9_]+)\]\s*([\s\S]*)$/.exec(s);
-  if (!head) return makeGsim(s);
-  const args: Record<string, unknown> = {};
-  for (const raw of head[2].split("\n")) {
-    const line = raw.trim();
-    if (!line || line.startsWith("#")) continue;
-    const kv = /^([A-Za-z0-9_]+)\s*=\s*(.+)$/.exec(line);
-    if (!kv) throw new Error(`invalid GSIM argument line ${JSON.stringify(line)} in ${head[1]}`);
-    args[kv[1]] = parseTomlValue(kv[2].trim());
+  if (!s.startsWith("[")) {
+    if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(s)) {
+      throw new UnknownGsimError(`Unknown GSIM: ${JSON.stringify(s)}`);
+    }
+    return makeGsim(s);
   }
-  return makeGsim(head[1], args);
-}
-
-function parseTomlValue(v: string): unknown {
-  if (/^".*"$|^'.*'$/.test(v)) return v.slice(1, -1);
-  if (v === "true") return true;
-  if (v === "false") return false;
-  const x = Number(v);
-  if (!isNaN(x)) return x;
-  throw new Error(`invalid GSIM argument value ${v}`);
+  let doc: TomlTable;
+  try {
+    doc = parseToml(s);
+  } catch (e) {
+    throw new Error(`invalid GSIM specification ${JSON.stringify(s)}: ${(e as Error).message}`);
+  }
+  const names = Object.keys(doc);
+  if (names.length !== 1) {
+    throw new Error(
+      `a GSIM specification holds one model, not ${names.length} (${names.join(", ")}): ` +
+        JSON.stringify(s),
+    );
+  }
+  const args = doc[names[0]];
+  if (typeof args !== "object" || args === null || Array.isArray(args)) {
+    throw new Error(`invalid GSIM specification ${JSON.stringify(s)}: ${names[0]} is not a table`);
+  }
+  return makeGsim(names[0], args as Record<string, unknown>);
 }
