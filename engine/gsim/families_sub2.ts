@@ -6,6 +6,7 @@ import * as mcverry2006 from "./mcverry_2006.ts";
 import * as kuehn2020 from "./kuehn_2020.ts";
 import * as eshm20Craton from "./eshm20_craton.ts";
 import * as drouet2015 from "./drouet_2015.ts";
+import * as ghofraniAtkinson2014 from "./ghofrani_atkinson_2014.ts";
 
 export const GSIMS: Record<string, GsimFactory> = {
   ...montalva2017.GSIMS,
@@ -14,6 +15,7 @@ export const GSIMS: Record<string, GsimFactory> = {
   ...kuehn2020.GSIMS,
   ...eshm20Craton.GSIMS,
   ...drouet2015.GSIMS,
+  ...ghofraniAtkinson2014.GSIMS,
 };
 export const ALIASES: Record<string, [string, Record<string, unknown>]> = {
   ...kuehn2020.ALIASES,
