@@ -307,6 +307,11 @@ Deno.test("REST API, auth off", async (t) => {
       const y = await get(`/v1/calc/${id1}/extract/test_values?kind%3Dmax`);
       strictEqual(new TextDecoder().decode(npy(unzipSync(y.body)["kind.npy"]).data), "max");
 
+      // specs may hold slashes and dots (agg_losses/structural, composite_risk_model.attrs)
+      const slash = await get(`/v1/calc/${id1}/extract/test_values/structural.x?kind=a`);
+      strictEqual(slash.status, 200, slash.text);
+      strictEqual(new TextDecoder().decode(npy(unzipSync(slash.body)["kind.npy"]).data), "a");
+
       // raw dataset fallback with a JSON value
       const raw = await get(`/v1/calc/${id1}/extract/oqparam`);
       strictEqual(raw.status, 200);
