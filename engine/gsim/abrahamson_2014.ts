@@ -2,7 +2,7 @@
 // Regional variants (California default, China, Japan, Taiwan), hanging-wall tapers, non-linear
 // site term driven by the median on 1180 m/s rock, z1pt0 soil-depth term, and the aleatory model
 // whose tau and phi carry the site amplification derivative.
-import { parseCoeffsTable } from "./coeffs.ts";
+import { type CoeffsTable, parseCoeffsTable } from "./coeffs.ts";
 import { boolArg, checkArgs, choiceArg, numArg } from "./gsim_args.ts";
 import { EPISTEMIC_SIGMA_FN } from "./boore_2014.ts";
 import { type GsimFactory, TRT } from "./types.ts";
@@ -35,6 +35,35 @@ pgv   6.75 330  -2.02 2400 4.5 5.975  -0.919 0.275 -0.1 -0.41 2.366 0.0 -0.094 2
 7.5   7.15 330  0     2.4  4.5 -1.303 -0.634 0.275 -0.1 -0.41 2.870 0.0 -0.255 -0.87 0   -0.2 0    0.72  -0.19 -0.001  0.49 0.28 0.17 0.09  0       0      -0.002  -0.14   0.15   -0.07  0     0   0.151 0.329  0.299  0.457 0.63  0.47 0.36 0.378 0.575 0.67 0.5000
 10    7.25 330  0     2.4  4.5 -1.928 -0.529 0.275 -0.1 -0.41 2.843 0.0 -0.285 -0.8  0   -0.2 0    0.8   -0.3  -0.001  0.42 0.22 0.14 0.08  0       0      -0.002  -0.0216 0.092  -0.159 -0.05 0   0.124 0.301  0.243  0.429 0.63  0.47 0.36 0.359 0.585 0.64 0.5000
 `);
+
+// CyberShake basin adjustments of the USGS (nshmp-lib ASK14.csv), used above 1.9 s
+const COEFFS_CY = parseCoeffsTable(`
+IMT a44cy a45cy
+2.0 0.048 0.114
+3.0 0.092 0.223
+4.0 0.202 0.333
+5.0 0.270 0.399
+6.0 0.320 0.200
+7.5 0.354 0.426
+10  0.343 0.334
+`);
+
+/** COEFFS with a44cy/a45cy columns: the CyberShake values where tabulated, else a44/a45. */
+function withCybershake(base: CoeffsTable): CoeffsTable {
+  const i44 = base.names.indexOf("a44"), i45 = base.names.indexOf("a45");
+  const extend = (row: Float64Array, period: number) => {
+    const k = COEFFS_CY.periods.findIndex((p) => Math.abs(p - period) < 1e-9);
+    const cy = k >= 0 ? COEFFS_CY.saRows[k] : [row[i44], row[i45]];
+    return Float64Array.from([...row, cy[0], cy[1]]);
+  };
+  return {
+    names: [...base.names, "a44cy", "a45cy"],
+    named: new Map([...base.named].map(([key, row]) => [key, extend(row, -1)])),
+    periods: base.periods,
+    saRows: base.saRows.map((row, n) => extend(row, base.periods[n])),
+  };
+}
+const COEFFS_WITH_CY = withCybershake(COEFFS);
 
 // ln(v1/...) of equations 8-9: the vs30 cap of the site term, by IMT
 const VS30_STAR = `
@@ -150,9 +179,10 @@ let fhw = select(0.0, C_a13 * t1 * t2 * t3 * t4 * t5, rx > 0.0 && dip != 90.0);
 let fztor = C_a15 * min(ztor / 20.0, 1.0);
 let fsrc = f1 + fflt + fhw + fztor;
 // median on 1180 m/s rock (its soil-depth term is zero: z1pt0 at the reference depth)
-let sa1180 = exp(fsrc + (C_a10 + C_b * 1.5) * log(min(1180.0, v1) / C_vlin) + ${
-    regional("1180.0")
-  });
+// CyberShake adjustment above 1.9 s: its +0.1 reaches the rock median unless USGS-scaled
+let cy_on = CYBERSHAKE != 0.0 && imt_period > 1.9;
+let sa1180 = exp(fsrc + (C_a10 + C_b * 1.5) * log(min(1180.0, v1) / C_vlin)
+  + select(0.0, 0.1, cy_on && USGS_BS == 0.0) + ${regional("1180.0")});
 // soil depth (equations 16-18), z1pt0 in m; -999 means the reference depth of vs30
 var z1ref = 0.0;
 if (REGION == 2.0) {
@@ -165,7 +195,9 @@ if (REGION == 2.0) {
     / 1000.0;
 }
 let z1 = select(z1pt0 / 1000.0, z1ref, z1pt0 < 0.0);
-var fz1 = ask14_f2(vs30, C_a43, C_a44, C_a45, C_a46) * log((z1 + 0.01) / (z1ref + 0.01));
+var fz1 = select(ask14_f2(vs30, C_a43, C_a44, C_a45, C_a46),
+  ask14_f2(vs30, C_a43, C_a44cy, C_a45cy, C_a46), cy_on) * log((z1 + 0.01) / (z1ref + 0.01))
+  + select(0.0, 0.1, cy_on);
 if (USGS_BS != 0.0) {
   // USGS basin scaling: none up to 0.5 s; 0 at z1 <= 300 m, 1 at z1 >= 500 m
   var baf = select(0.0, (clamp(z1pt0, 300.0, 500.0) - 300.0) / 200.0, z1pt0 > 300.0);
@@ -210,9 +242,7 @@ export const abrahamsonEtAl2014: GsimFactory = (args) => {
   // OpenQuake's default region is None (California)
   const region = choiceArg(name, { region: args.region ?? undefined }, "region", REGIONS, "CAL");
   const eps = numArg(name, args, "sigma_mu_epsilon", 0);
-  if (boolArg(name, args, "cybershake_basin_adj", false)) {
-    throw new Error(`${name}: cybershake_basin_adj=true is not supported`);
-  }
+  const cy = boolArg(name, args, "cybershake_basin_adj", false);
   return {
     name,
     args,
@@ -224,10 +254,11 @@ export const abrahamsonEtAl2014: GsimFactory = (args) => {
       sites: ["vs30", "z1pt0", "vs30measured"],
       distances: ["rrup", "rjb", "rx", "ry0"],
     },
-    tables: [{ prefix: "C", table: COEFFS }],
+    tables: [{ prefix: "C", table: COEFFS_WITH_CY }],
     consts: {
       REGION: REGIONS.indexOf(region),
       USGS_BS: boolArg(name, args, "usgs_basin_scaling", false) ? 1 : 0,
+      CYBERSHAKE: cy ? 1 : 0,
       SIGMA_MU_EPSILON: eps,
     },
     fns: FNS,
