@@ -113,6 +113,32 @@ function overridden(
   return { names: base.names, named, periods: base.periods, saRows };
 }
 
+// CyberShake basin slopes of the USGS (nshmp-lib CB14.csv), used above 1.9 s
+const COEFFS_CY = parseCoeffsTable(`
+IMT slope_cy
+2.0 0.764
+3.0 1.279
+4.0 1.726
+5.0 2.080
+7.5 3.000
+10  3.000
+`);
+
+/** The table with a slope_cy column: the CyberShake slope where tabulated, else c16 * k3. */
+function withCybershake(base: CoeffsTable): CoeffsTable {
+  const i16 = base.names.indexOf("c16"), ik3 = base.names.indexOf("k3");
+  const extend = (row: Float64Array, period: number) => {
+    const k = COEFFS_CY.periods.findIndex((p) => Math.abs(p - period) < 1e-9);
+    return Float64Array.from([...row, k >= 0 ? COEFFS_CY.saRows[k][0] : row[i16] * row[ik3]]);
+  };
+  return {
+    names: [...base.names, "slope_cy"],
+    named: new Map([...base.named].map(([key, row]) => [key, extend(row, -1)])),
+    periods: base.periods,
+    saRows: base.saRows.map((row, n) => extend(row, base.periods[n])),
+  };
+}
+
 const FNS = `
 fn cb14_fmag(m: f32, c0: f32, c1: f32, c2: f32, c3: f32, c4: f32) -> f32 {
   return c0 + c1 * m + c2 * max(m - 4.5, 0.0) + c3 * max(m - 5.5, 0.0) + c4 * max(m - 6.5, 0.0);
@@ -181,9 +207,10 @@ hw_fx_${p} = select(hw_fx_${p}, 0.0, mag < 5.5);`;
 // The basin term with the USGS scaling: OpenQuake keeps the reference-depth term at every site
 // (scaled by 0.585 at 0.075 s)
 function basin(p: string, z: string): string {
-  return `select(cb14_fsed(${z}, SJ, ${p}_c14, ${p}_c15, ${p}_c16, ${p}_k3),
+  return `select(cb14_fsed(${z}, SJ, ${p}_c14, ${p}_c15, select(${p}_c16, ${p}_slope_cy, cy_on),
+    select(${p}_k3, 1.0, cy_on)),
     select(1.0, 0.585, imt_period == 0.075) * cb14_fsed(z_ref, SJ, ${p}_c14, ${p}_c15, ${p}_c16,
-    ${p}_k3), USGS_BS != 0.0)`;
+    ${p}_k3) + select(0.0, 0.1, cy_on && ${z} <= 1.0), USGS_BS != 0.0)`;
 }
 
 function body(epsilon: boolean): string {
@@ -203,6 +230,8 @@ if (EST_HYPO != 0.0) {
   let dzb = width * sin(radians(dip));
   hypo_e = ztor_e + select(0.0, exp(min(fdz, log(0.9 * dzb))), dzb > 0.0);
 }
+// CyberShake basin slope above 1.9 s (with the USGS scaling: +0.1 off the basins)
+let cy_on = CYBERSHAKE != 0.0 && imt_period > 1.9;
 let frv = select(0.0, 1.0, rake > 30.0 && rake < 150.0);
 let fnm = select(0.0, 1.0, rake > -150.0 && rake < -30.0);
 // hanging-wall geometry: rrup, ztor and dip tapers (equations 13, 15, 16)
@@ -263,14 +292,16 @@ function make(name: string): GsimFactory {
   return (args) => {
     checkArgs(name, args, ARGS);
     const eps = numArg(name, args, "sigma_mu_epsilon", 0);
-    for (const k of ["estimate_width", "cybershake_basin_adj"]) {
+    for (const k of ["estimate_width"]) {
       if (boolArg(name, args, k, false)) throw new Error(`${name}: ${k}=true is not supported`);
     }
     const coeffs = args.coeffs ?? {};
     if (typeof coeffs !== "object" || coeffs === null) {
       throw new Error(`${name}: argument coeffs must be a table {IMT: {coefficient: value}}`);
     }
-    const table = overridden(name, COEFFS, coeffs as Record<string, Record<string, number>>);
+    const table = withCybershake(
+      overridden(name, COEFFS, coeffs as Record<string, Record<string, number>>),
+    );
     return {
       name,
       args,
@@ -286,6 +317,7 @@ function make(name: string): GsimFactory {
       consts: {
         SJ: boolArg(name, args, "SJ", false) ? 1 : 0,
         USGS_BS: boolArg(name, args, "usgs_basin_scaling", false) ? 1 : 0,
+        CYBERSHAKE: boolArg(name, args, "cybershake_basin_adj", false) ? 1 : 0,
         EST_ZTOR: boolArg(name, args, "estimate_ztor", false) ? 1 : 0,
         EST_HYPO: boolArg(name, args, "estimate_hypo_depth", false) ? 1 : 0,
         SIGMA_MU_EPSILON: eps,
