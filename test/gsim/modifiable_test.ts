@@ -1,0 +1,416 @@
+// ModifiableGMPE, MultiGMPE and AvgGMPE: OpenQuake's own expected numbers from
+// openquake/hazardlib/tests/gsim/mgmpe/modifiable_gmpe_test.py, and every modifier against its
+// closed form computed here from the wrapped model's own output, on the CPU (f64) and on
+// WebGPU (f32, the same WGSL the kernels run).
+import { deepStrictEqual, ok, strictEqual, throws } from "node:assert";
+import { evaluateGsim, unsupportedReason } from "../../engine/gsim/evaluate.ts";
+import { type Imt, parseImt } from "../../engine/gsim/imt.ts";
+import { makeGsim, parseGsimSpec } from "../../engine/gsim/registry.ts";
+import type { ContextBlock, GsimDef, GsimOutput } from "../../engine/gsim/types.ts";
+import { contextParams } from "../../engine/gsim/wgsl.ts";
+import { evaluateGsimGpu, getGpu } from "../../engine/kernels/webgpu.ts";
+
+const gpu = await getGpu();
+if (!gpu) console.warn("!!! no WebGPU adapter: ModifiableGMPE GPU tests SKIPPED");
+
+/** OpenQuake's test context: mag 6, rake 0, hypo_depth 10, vs30 760, r = 1, 10, 30, 70 km. */
+function oqContext(def: GsimDef): ContextBlock {
+  const v: Record<string, number[]> = {
+    mag: [6, 6, 6, 6],
+    rake: [0, 0, 0, 0],
+    hypo_depth: [10, 10, 10, 10],
+    vs30: [760, 760, 760, 760],
+    rrup: [1, 10, 30, 70],
+    rjb: [1, 10, 30, 70],
+  };
+  const cols: ContextBlock["cols"] = {};
+  for (const p of contextParams(def)) {
+    if (!v[p]) throw new Error(`no test value for ${p}`);
+    cols[p as keyof ContextBlock["cols"]] = Float64Array.from(v[p]);
+  }
+  return { n: 4, cols };
+}
+
+/** A deterministic context block with plausible values for any model. */
+function block(def: GsimDef, n: number): ContextBlock {
+  let s = 11;
+  const rnd = () => (s = (s * 16807) % 2147483647) / 2147483647;
+  const range: Record<string, [number, number]> = {
+    mag: [4.5, 7.8],
+    rake: [-180, 180],
+    dip: [30, 90],
+    ztor: [0, 10],
+    width: [5, 25],
+    hypo_depth: [5, 25],
+    vs30: [180, 1100],
+    vs30measured: [0, 1],
+    z1pt0: [10, 500],
+    z2pt5: [0.5, 3],
+    rx: [-50, 50],
+    ry0: [0, 20],
+  };
+  const cols: ContextBlock["cols"] = {};
+  for (const p of contextParams(def)) {
+    const [lo, hi] = range[p] ?? [1, 150];
+    cols[p as keyof ContextBlock["cols"]] = Float64Array.from({ length: n }, () => {
+      const x = lo + (hi - lo) * rnd();
+      return p === "vs30measured" ? Math.round(x) : x;
+    });
+  }
+  return { n, cols };
+}
+
+/** numpy's assert_array_almost_equal(decimal=6): |a - e| < 1.5e-6 */
+function aae(actual: ArrayLike<number>, expected: number | ArrayLike<number>, what: string) {
+  for (let i = 0; i < actual.length; i++) {
+    const e = typeof expected === "number" ? expected : expected[i];
+    ok(Math.abs(actual[i] - e) < 1.5e-6, `${what}[${i}]: ${actual[i]} != ${e}`);
+  }
+}
+
+const PGA = [parseImt("PGA")];
+
+Deno.test("OpenQuake's numbers: AkkarEtAlRjb2014 with add_delta_std_to_total_std / set_total_std_as_tau_plus_delta", () => {
+  const orig = makeGsim("AkkarEtAlRjb2014");
+  const o = evaluateGsim(orig, PGA, oqContext(orig));
+  aae(o.sig, 0.712105, "sig ORIG");
+  aae(o.phi, 0.6201, "phi ORIG");
+  const d = parseGsimSpec(
+    "[ModifiableGMPE]\ngmpe.AkkarEtAlRjb2014 = {}\nadd_delta_std_to_total_std.delta = -0.20",
+  );
+  aae(evaluateGsim(d, PGA, oqContext(d)).sig, 0.68344277, "sig MODI (delta -0.2)");
+  const t = parseGsimSpec(
+    "[ModifiableGMPE]\ngmpe.AkkarEtAlRjb2014 = {}\nset_total_std_as_tau_plus_delta.delta = 0.45",
+  );
+  aae(evaluateGsim(t, PGA, oqContext(t)).sig, 0.5701491121, "sig MODI (tau + delta 0.45)");
+});
+
+Deno.test("OpenQuake's numbers: Campbell2003 with add_between_within_stds (ratio 0.6)", () => {
+  const def = parseGsimSpec(
+    "[ModifiableGMPE]\ngmpe.Campbell2003 = {}\nadd_between_within_stds.with_betw_ratio = 0.6",
+  );
+  const o = evaluateGsim(def, PGA, oqContext(def));
+  aae(o.tau, 0.44075136, "tau");
+  aae(o.phi, 0.26445082, "phi");
+  deepStrictEqual(def.stddevs, ["TOTAL", "INTER_EVENT", "INTRA_EVENT"]);
+  // a model with only the total std has no between-event std to shift by
+  throws(
+    () =>
+      makeGsim("ModifiableGMPE", {
+        gmpe: { Campbell2003: {} },
+        set_between_epsilon: { epsilon_tau: 0.5 },
+      }),
+    /Campbell2003 does not have between event std/,
+  );
+});
+
+Deno.test("OpenQuake's check: set_between_epsilon on AkkarEtAlRjb2014 (as modified_gsim writes it)", () => {
+  const orig = makeGsim("AkkarEtAlRjb2014");
+  // valid.modified_gsim's TOML: the gsim's header renamed, then toml.dumps of the modifiers
+  const mod = parseGsimSpec(
+    "[ModifiableGMPE.gmpe.AkkarEtAlRjb2014]\n\n[ModifiableGMPE.set_between_epsilon]\nepsilon_tau = 0.5\n",
+  );
+  const o = evaluateGsim(orig, PGA, oqContext(orig));
+  const m = evaluateGsim(mod, PGA, oqContext(mod));
+  aae(m.mean, o.mean.map((x, i) => x + 0.5 * o.tau[i]), "mean");
+  aae(m.sig, o.phi, "sig");
+});
+
+/** Expected outputs of a modifier chain, computed from the wrapped model's output. */
+type Closed = (o: GsimOutput, m: number, i: number, imt: Imt) => void;
+
+const vecAt = (v: Record<string, number>, imt: Imt): number => {
+  if (imt.name in v) return v[imt.name];
+  // OpenQuake's CoeffsTable: linear in ln(period) between the two nearest SA periods
+  const sa = Object.entries(v).map(([k, x]) => [parseImt(k), x] as const)
+    .filter(([i]) => i.kind === "SA").sort((a, b) => a[0].period - b[0].period);
+  const hi = sa.findIndex(([i]) => i.period > imt.period);
+  const [lo, up] = [sa[hi - 1], sa[hi]];
+  const w = Math.log(imt.period / lo[0].period) / Math.log(up[0].period / lo[0].period);
+  return lo[1] + (up[1] - lo[1]) * w;
+};
+
+const VEC = { PGA: 0.9, "SA(0.2)": 1.1, "SA(1.0)": 1.3 };
+const SIG = { PGA: 0.6, "SA(0.2)": 0.75, "SA(1.0)": 0.8 };
+
+/** [modifiers (TOML body after the gmpe line), closed form applied in place] */
+const CASES: [string, Closed][] = [
+  ["set_between_epsilon.epsilon_tau = 1.25", (o, _m, i) => {
+    o.mean[i] += 1.25 * o.tau[i];
+    o.tau[i] = 0;
+    o.sig[i] = o.phi[i];
+  }],
+  ["add_between_within_stds.with_betw_ratio = 1.7", (o, _m, i) => {
+    o.tau[i] = Math.sqrt(o.sig[i] ** 2 / (1 + 1.7 ** 2));
+    o.phi[i] = 1.7 * o.tau[i];
+  }],
+  ["set_scale_median_scalar.scaling_factor = 1.2", (o, _m, i) => {
+    o.mean[i] += Math.log(1.2);
+  }],
+  [
+    `set_scale_median_vector.scaling_factor = {PGA = 0.9, "SA(0.2)" = 1.1, "SA(1.0)" = 1.3}`,
+    (o, _m, i, imt) => {
+      o.mean[i] += Math.log(vecAt(VEC, imt));
+    },
+  ],
+  ["set_scale_total_sigma_scalar.scaling_factor = 0.8", (o, _m, i) => {
+    o.sig[i] *= 0.8;
+  }],
+  [
+    `[ModifiableGMPE.set_scale_total_sigma_vector.scaling_factor]\nPGA = 0.9\n"SA(0.2)" = 1.1\n"SA(1.0)" = 1.3`,
+    (o, _m, i, imt) => {
+      o.sig[i] *= vecAt(VEC, imt);
+    },
+  ],
+  [
+    `set_fixed_total_sigma = {total_sigma = {PGA = 0.6, "SA(0.2)" = 0.75, "SA(1.0)" = 0.8}}`,
+    (o, _m, i, imt) => {
+      o.sig[i] = vecAt(SIG, imt);
+    },
+  ],
+  ["add_delta_std_to_total_std.delta = -0.2", (o, _m, i) => {
+    o.sig[i] = Math.sqrt(o.sig[i] ** 2 - 0.04);
+  }],
+  ["add_delta_std_to_total_std.delta = 0.3", (o, _m, i) => {
+    o.sig[i] = Math.sqrt(o.sig[i] ** 2 + 0.09);
+  }],
+  ["set_total_std_as_tau_plus_delta.delta = 0.45", (o, _m, i) => {
+    o.sig[i] = Math.sqrt(o.tau[i] ** 2 + 0.45 ** 2);
+  }],
+  // a chain, applied in the order written
+  [
+    "set_scale_median_scalar.scaling_factor = 1.5\nset_between_epsilon.epsilon_tau = -1.0\n" +
+    "set_scale_total_sigma_scalar.scaling_factor = 1.1",
+    (o, _m, i) => {
+      o.mean[i] += Math.log(1.5) - o.tau[i];
+      o.tau[i] = 0;
+      o.sig[i] = o.phi[i] * 1.1;
+    },
+  ],
+];
+
+/** The IMTs (SA(0.5) is between the vector tables' rows: interpolated). */
+const IMTS = ["PGA", "SA(0.2)", "SA(0.5)", "SA(1.0)"].map(parseImt);
+const WRAPPED = ["BooreAtkinson2008", "ChiouYoungs2014"];
+
+function spec(gmpe: string, modifiers: string): string {
+  return modifiers.startsWith("[")
+    ? `[ModifiableGMPE.gmpe.${gmpe}]\n${modifiers}`
+    : `[ModifiableGMPE]\ngmpe.${gmpe} = {}\n${modifiers}`;
+}
+
+function expected(base: GsimOutput, closed: Closed): GsimOutput {
+  const o = {
+    n: base.n,
+    mean: base.mean.slice(),
+    sig: base.sig.slice(),
+    tau: base.tau.slice(),
+    phi: base.phi.slice(),
+  };
+  IMTS.forEach((imt, m) => {
+    for (let r = 0; r < base.n; r++) closed(o, m, m * base.n + r, imt);
+  });
+  return o;
+}
+
+function worstGap(a: GsimOutput, b: GsimOutput): number {
+  let w = 0;
+  for (const k of ["mean", "sig", "tau", "phi"] as const) {
+    for (let i = 0; i < a[k].length; i++) {
+      const d = Math.abs(a[k][i] - b[k][i]);
+      w = Math.max(w, k === "mean" ? d : d / Math.max(Math.abs(b[k][i]), 1e-6));
+    }
+  }
+  return w;
+}
+
+Deno.test("every modifier matches its closed form on the wrapped model's output (CPU, f64)", () => {
+  for (const gmpe of WRAPPED) {
+    const base = makeGsim(gmpe);
+    const b = block(base, 500);
+    const out = evaluateGsim(base, IMTS, b);
+    for (const [mods, closed] of CASES) {
+      const def = parseGsimSpec(spec(gmpe, mods));
+      strictEqual(def.name, "ModifiableGMPE");
+      deepStrictEqual(def.requires, base.requires);
+      const got = evaluateGsim(def, IMTS, b);
+      const gap = worstGap(got, expected(out, closed));
+      ok(gap < 1e-12, `${gmpe} ${mods}: ${gap}`);
+    }
+  }
+});
+
+Deno.test({
+  name: "every modifier matches its closed form on the wrapped model's output (WebGPU, f32)",
+  ignore: !gpu,
+  async fn() {
+    for (const gmpe of WRAPPED) {
+      const base = makeGsim(gmpe);
+      const b = block(base, 500);
+      const out = await evaluateGsimGpu(gpu!, base, IMTS, b);
+      let worst = 0, worstF64 = 0;
+      for (const [mods, closed] of CASES) {
+        const def = parseGsimSpec(spec(gmpe, mods));
+        const got = await evaluateGsimGpu(gpu!, def, IMTS, b);
+        const gap = worstGap(got, expected(out, closed));
+        const f64 = worstGap(got, evaluateGsim(def, IMTS, b));
+        ok(gap < 1e-5, `${gmpe} ${mods}: ${gap}`);
+        ok(f64 < 1e-4, `${gmpe} ${mods}: f32 vs f64 ${f64}`);
+        worst = Math.max(worst, gap);
+        worstF64 = Math.max(worstF64, f64);
+      }
+      console.log(
+        `${gmpe}: worst |f32 modified - closed form(f32 base)| ${worst.toExponential(2)}, ` +
+          `worst f32 vs f64 ${worstF64.toExponential(2)}`,
+      );
+    }
+  },
+});
+
+Deno.test("a vector modifier rejects an IMT outside its table; a nested ModifiableGMPE works", () => {
+  const def = parseGsimSpec(
+    spec("BooreAtkinson2008", `set_fixed_total_sigma.total_sigma = {PGA = 0.6, "SA(0.2)" = 0.75}`),
+  );
+  ok(unsupportedReason(def, parseImt("SA(1.0)"))?.includes("outside"));
+  ok(unsupportedReason(def, parseImt("PGV"))?.includes("no coefficients for PGV"));
+  strictEqual(
+    unsupportedReason(def, parseImt("SA(0.1)")),
+    "ModifiableGMPE does not support SA(0.1): the period is outside [0.2, 0.2] s",
+  );
+  // ModifiableGMPE of a ModifiableGMPE of a model with a minimum distance
+  const nested = makeGsim("ModifiableGMPE", {
+    gmpe: {
+      ModifiableGMPE: {
+        gmpe: { BooreAtkinson2008: { minimum_distance: 20 } },
+        set_scale_median_scalar: { scaling_factor: 2 },
+      },
+    },
+    set_scale_median_scalar: { scaling_factor: 3 },
+    set_scale_total_sigma_scalar: { scaling_factor: 0.5 },
+  });
+  const base = makeGsim("BooreAtkinson2008");
+  const b = block(base, 200);
+  const clippedCols = { ...b.cols, rjb: b.cols.rjb!.map((x) => Math.max(x, 20)) };
+  const o = evaluateGsim(base, IMTS, { n: b.n, cols: clippedCols });
+  const got = evaluateGsim(nested, IMTS, b);
+  const want = expected(o, (e, _m, i) => {
+    e.mean[i] += Math.log(6);
+    e.sig[i] *= 0.5;
+  });
+  ok(worstGap(got, want) < 1e-12, `nested: ${worstGap(got, want)}`);
+});
+
+Deno.test("ModifiableGMPE argument errors name the modifier and the argument", () => {
+  const bad: [Record<string, unknown>, RegExp][] = [
+    [{}, /missing the gmpe argument/],
+    [{ gmpe: { A: {}, B: {} } }, /gmpe must be one/],
+    [{ gmpe: { NoSuchGsim: {} } }, /Unknown GSIM: NoSuchGsim/],
+    [{ gmpe: { BooreAtkinson2008: { foo: 1 } } }, /BooreAtkinson2008: unknown argument foo/],
+    [{ gmpe: { BooreAtkinson2008: {} }, set_nothing: {} }, /unknown modifier set_nothing/],
+    [{ gmpe: { BooreAtkinson2008: {} }, cy14_site_term: {} }, /cy14_site_term is not implemented/],
+    [
+      { gmpe: { BooreAtkinson2008: {} }, set_scale_median_scalar: 1.2 },
+      /takes a table of arguments/,
+    ],
+    [
+      { gmpe: { BooreAtkinson2008: {} }, set_scale_median_scalar: {} },
+      /needs the argument scaling_factor/,
+    ],
+    [
+      { gmpe: { BooreAtkinson2008: {} }, set_scale_median_scalar: { scale: 1 } },
+      /has no argument scale/,
+    ],
+    [{ gmpe: { BooreAtkinson2008: {} }, set_scale_median_scalar: { scaling_factor: 0 } }, /> 0/],
+    [
+      { gmpe: { BooreAtkinson2008: {} }, set_scale_median_vector: { scaling_factor: 1.1 } },
+      /must be a table \{IMT = value\}/,
+    ],
+    [
+      { gmpe: { BooreAtkinson2008: {} }, set_scale_median_vector: { scaling_factor: { XYZ: 1 } } },
+      /XYZ is not an intensity measure type/,
+    ],
+  ];
+  for (const [args, re] of bad) throws(() => makeGsim("ModifiableGMPE", args), re);
+});
+
+Deno.test("MultiGMPE (event_based/case_1's gsim_by_imt): each IMT from its own model, CPU and GPU", async () => {
+  const def = parseGsimSpec(`[MultiGMPE."PGA".AkkarBommer2010]
+                  [MultiGMPE."SA(0.1)".SadighEtAl1997]`);
+  const ab = makeGsim("AkkarBommer2010"), sa = makeGsim("SadighEtAl1997");
+  const b = block(def, 300);
+  const imts = ["PGA", "SA(0.1)"].map(parseImt);
+  const got = evaluateGsim(def, imts, b);
+  const pga = evaluateGsim(ab, [imts[0]], b), sa01 = evaluateGsim(sa, [imts[1]], b);
+  const want: GsimOutput = {
+    n: b.n,
+    mean: Float64Array.from([...pga.mean, ...sa01.mean]),
+    sig: Float64Array.from([...pga.sig, ...sa01.sig]),
+    tau: Float64Array.from([...pga.tau, ...sa01.tau]),
+    phi: Float64Array.from([...pga.phi, ...sa01.phi]),
+  };
+  deepStrictEqual(got, want);
+  ok(unsupportedReason(def, parseImt("SA(0.2)")) !== null, "SA(0.2) is not in the MultiGMPE");
+  throws(
+    () => parseGsimSpec('[MultiGMPE."PGV".Campbell2003]'),
+    /PGV not supported by Campbell2003/,
+  );
+  if (gpu) {
+    const g = await evaluateGsimGpu(gpu, def, imts, b);
+    const gap = worstGap(g, want);
+    console.log(`MultiGMPE: worst f32 vs f64 ${gap.toExponential(2)}`);
+    ok(gap < 1e-4, `${gap}`);
+  }
+});
+
+Deno.test("AvgGMPE (OpenQuake's test spec): the weighted average of its models, CPU and GPU", async () => {
+  const def = parseGsimSpec(`
+        [AvgGMPE]
+        b1.ModifiableGMPE.gmpe.AtkinsonBoore2006Modified2011 = {}
+        b1.ModifiableGMPE.add_between_within_stds.with_betw_ratio = 1.7
+        b1.ModifiableGMPE.weight = 0.6
+        b2.PezeshkEtAl2011NEHRPBC.weight = 0.4
+        b3.PezeshkEtAl2011NEHRPBC.weight = 0.0
+        `);
+  const m1 = makeGsim("ModifiableGMPE", {
+    gmpe: { AtkinsonBoore2006Modified2011: {} },
+    add_between_within_stds: { with_betw_ratio: 1.7 },
+  });
+  const m2 = makeGsim("PezeshkEtAl2011NEHRPBC");
+  const b = block(def, 300);
+  const imts = ["PGA", "SA(0.2)", "SA(1.0)"].map(parseImt);
+  const o1 = evaluateGsim(m1, imts, b), o2 = evaluateGsim(m2, imts, b);
+  const avg = (a: Float64Array, c: Float64Array, sq: boolean) =>
+    a.map((x, i) => sq ? Math.sqrt(0.6 * x * x + 0.4 * c[i] * c[i]) : 0.6 * x + 0.4 * c[i]);
+  const want: GsimOutput = {
+    n: b.n,
+    mean: avg(o1.mean, o2.mean, false),
+    sig: avg(o1.sig, o2.sig, true),
+    tau: avg(o1.tau, o2.tau, true),
+    phi: avg(o1.phi, o2.phi, true),
+  };
+  const got = evaluateGsim(def, imts, b);
+  ok(worstGap(got, want) < 1e-12, `${worstGap(got, want)}`);
+  throws(() => parseGsimSpec("[AvgGMPE]\nb1.SadighEtAl1997 = {}"), /needs a weight/);
+  if (gpu) {
+    const g = await evaluateGsimGpu(gpu, def, imts, b);
+    const gap = worstGap(g, want);
+    console.log(`AvgGMPE: worst f32 vs f64 ${gap.toExponential(2)}`);
+    ok(gap < 1e-4, `${gap}`);
+  }
+});
+
+Deno.test("an AvgGMPE member's minimum_distance does not leak into the next member", () => {
+  const def = makeGsim("AvgGMPE", {
+    b1: { BooreAtkinson2008: { weight: 1, minimum_distance: 50 } },
+    b2: { BooreAtkinson2008: { weight: 1 } },
+  });
+  const base = makeGsim("BooreAtkinson2008");
+  const b = block(base, 100);
+  const far = evaluateGsim(base, PGA, {
+    n: b.n,
+    cols: { ...b.cols, rjb: b.cols.rjb!.map((x) => Math.max(x, 50)) },
+  });
+  const near = evaluateGsim(base, PGA, b);
+  const got = evaluateGsim(def, PGA, b);
+  aae(got.mean, far.mean.map((x, i) => 0.5 * x + 0.5 * near.mean[i]), "mean");
+});
