@@ -92,8 +92,13 @@ export function tableTest(
 /** |ln median| and relative sigma gap allowed between the GPU (f32) and CPU (f64) results. */
 const F32_VS_F64 = 1e-4;
 
+/**
+ * Sigma gap relative to max(|sigma|, 0.05): a sigma that cancels to ~1e-3 (ASK14's tau where the
+ * non-linear site term turns over) keeps an f32 rounding of ~1e-7 in absolute terms, which is
+ * what matters for a PoE, but not in relative terms.
+ */
 function relDiff(a: number, b: number): number {
-  return a === b ? 0 : Math.abs(a - b) / Math.max(Math.abs(b), 1e-12);
+  return a === b ? 0 : Math.abs(a - b) / Math.max(Math.abs(b), 0.05);
 }
 
 /** The smallest tolerance (percent) asked of f32 results: a few ulps. */
