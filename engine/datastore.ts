@@ -119,7 +119,13 @@ export class Datastore {
       const C = CTORS[row.dtype];
       data = new C(bytes.buffer, 0, total / C.BYTES_PER_ELEMENT);
     }
-    return { name, dtype: row.dtype, shape: JSON.parse(row.shape), attrs: JSON.parse(row.attrs), data };
+    return {
+      name,
+      dtype: row.dtype,
+      shape: JSON.parse(row.shape),
+      attrs: JSON.parse(row.attrs),
+      data,
+    };
   }
 
   getAttrs(name: string): Record<string, unknown> {
@@ -132,7 +138,10 @@ export class Datastore {
 
   setAttrs(name: string, attrs: Record<string, unknown>): void {
     const merged = { ...this.getAttrs(name), ...attrs };
-    this.db.prepare("UPDATE dataset SET attrs = ? WHERE name = ?").run(JSON.stringify(merged), name);
+    this.db.prepare("UPDATE dataset SET attrs = ? WHERE name = ?").run(
+      JSON.stringify(merged),
+      name,
+    );
   }
 
   close(): void {

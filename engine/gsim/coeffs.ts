@@ -26,7 +26,9 @@ export function parseCoeffsTable(text: string): CoeffsTable {
   for (const line of lines.slice(1)) {
     const cells = line.split(/\s+/);
     if (cells.length !== header.length) {
-      throw new Error(`coefficient row ${cells[0]} has ${cells.length - 1} values, not ${names.length}`);
+      throw new Error(
+        `coefficient row ${cells[0]} has ${cells.length - 1} values, not ${names.length}`,
+      );
     }
     const values = Float64Array.from(cells.slice(1), Number);
     const key = cells[0];

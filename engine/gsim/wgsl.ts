@@ -39,8 +39,10 @@ export function wgslToJs(src: string): string {
         return `function ${name}(${ps.join(", ")}) {`;
       },
     )
-    .replace(/\b(var|let|const)\s+(\w+)\s*:\s*[\w<>]+/g, (_m, k: string, n: string) =>
-      `${k === "const" ? "const" : "let"} ${n}`)
+    .replace(
+      /\b(var|let|const)\s+(\w+)\s*:\s*[\w<>]+/g,
+      (_m, k: string, n: string) => `${k === "const" ? "const" : "let"} ${n}`,
+    )
     .replace(/\bvar\s+/g, "let ")
     .replace(/(\d)f\b/g, "$1");
 }
