@@ -4,7 +4,20 @@
 // consts, per-IMT ones an extra coefficient table keyed by IMT (interpolated in ln(period) as
 // OpenQuake's CoeffsTable.fromdict), so both backends run it.
 import type { GsimDef, GsimTable, StdDevType } from "./types.ts";
-import { freshTag, type MakeGsim, tableFromDict } from "./mgmpe/compose.ts";
+import {
+  freshTag,
+  type MakeGsim,
+  saveContext,
+  tableFromDict,
+  unionRequires,
+} from "./mgmpe/compose.ts";
+import {
+  cb14BasinTerm,
+  cy14SiteTerm,
+  m9BasinTerm,
+  siteTermOf,
+  type TermParts,
+} from "./mgmpe/site_terms.ts";
 
 interface Modifier {
   /** keyword arguments, all required (they are positional in OpenQuake's functions) */
@@ -20,6 +33,10 @@ interface Modifier {
   code(p: (name: string) => string, v: Record<string, number>): string;
   /** consts derived from the scalar parameters (e.g. a log), by parameter name */
   derive?(v: Record<string, number>): Record<string, number>;
+  /** a site or basin term: its statements, tables and requirements (then `code` is unused) */
+  term?: (id: string, make: MakeGsim) => TermParts;
+  /** a site term: the wrapped model then runs on rock of this vs30 (OpenQuake's ctx_copy) */
+  rockVs30?: number;
 }
 
 const signedSquare = (d: number) => Math.sign(d) * d * d;
@@ -74,6 +91,23 @@ export const MODIFIERS: Record<string, Modifier> = {
     derive: (v) => ({ delta: signedSquare(v.delta) }),
     code: (p) => `sig = sqrt(tau * tau + ${p("delta")});`,
   },
+  // site terms: the wrapped model on rock (1130 m/s with the CY14 term, else 760 m/s, as
+  // OpenQuake decides it for all site terms at once), then the term at the site's vs30
+  cy14_site_term: { params: [], code: () => "", term: cy14SiteTerm, rockVs30: 1130 },
+  ba08_site_term: {
+    params: [],
+    code: () => "",
+    term: (id, make) => siteTermOf(id, make, "BooreAtkinson2008"),
+    rockVs30: 760,
+  },
+  bssa14_site_term: {
+    params: [],
+    code: () => "",
+    term: (id, make) => siteTermOf(id, make, "BooreEtAl2014"),
+    rockVs30: 760,
+  },
+  cb14_basin_term: { params: [], code: () => "", term: cb14BasinTerm },
+  m9_basin_term: { params: [], code: () => "", term: m9BasinTerm },
 };
 
 /** OpenQuake's other modifiers: known names that this port does not provide yet. */
@@ -82,14 +116,11 @@ export const MODIFIERS_NOT_IMPLEMENTED = [
   "apply_swiss_amplification",
   "apply_swiss_amplification_sa",
   "conditional_gmpe",
-  "cy14_site_term",
-  "ba08_site_term",
-  "bssa14_site_term",
   "nrcan15_site_term",
   "ceus2020_site_term",
-  "cb14_basin_term",
-  "m9_basin_term",
 ];
+
+const NONE: GsimDef["requires"] = { rupture: [], sites: [], distances: [] };
 
 function positiveLog(x: number): number {
   if (!(x > 0)) throw new Error(`ModifiableGMPE: scaling_factor must be > 0, not ${x}`);
@@ -121,7 +152,10 @@ export function modifiableGmpe(args: Record<string, unknown>, make: MakeGsim): G
   const consts: Record<string, number> = { ...(gmpe.consts ?? {}) };
   const tables: GsimTable[] = [...gmpe.tables];
   let stddevs: StdDevType[] = [...gmpe.stddevs];
+  let fns = gmpe.fns ?? "";
   const stmts: string[] = [];
+  const terms: TermParts[] = [];
+  let rockVs30 = 0;
   let k = 0;
   for (const [method, kw] of Object.entries(args)) {
     if (method === "gmpe") continue;
@@ -168,19 +202,40 @@ export function modifiableGmpe(args: Record<string, unknown>, make: MakeGsim): G
     }
     const derived = { ...scalars, ...(mod.derive?.(scalars) ?? {}) };
     for (const [name, v] of Object.entries(derived)) consts[ids[name]] = v;
-    stmts.push(`// ${method}\n${mod.code((name) => ids[name], scalars)}`);
+    if (mod.term) {
+      const t = mod.term(`${tag}_${k}`, make);
+      tables.push(...t.tables);
+      Object.assign(consts, t.consts ?? {});
+      if (t.fns) fns += "\n" + t.fns;
+      terms.push(t);
+      stmts.push(`// ${method}\n${t.code}`);
+    } else {
+      stmts.push(`// ${method}\n${mod.code((name) => ids[name], scalars)}`);
+    }
+    if (mod.rockVs30) rockVs30 = rockVs30 === 1130 ? 1130 : mod.rockVs30;
     if (method === "add_between_within_stds") {
       stddevs = ["TOTAL", "INTER_EVENT", "INTRA_EVENT"];
     }
     k++;
+  }
+  const requires = terms.length
+    ? unionRequires([gmpe, ...terms.map((t) => ({ requires: { ...NONE, ...t.requires } }))])
+    : gmpe.requires;
+  let body = `{\n${gmpe.body}\n}`;
+  if (rockVs30) {
+    // the wrapped model on rock; the terms then see the site's own context
+    const ctx = saveContext({ requires }, `${tag}_ctx`);
+    body = `${ctx.save}\nvs30 = ${rockVs30}.0;\n${body}\n${ctx.restore}`;
   }
   return {
     ...gmpe,
     name: owner,
     args,
     stddevs,
+    requires,
     tables,
     consts,
-    body: `{\n${gmpe.body}\n}\n${stmts.join("\n")}`,
+    fns: fns || undefined,
+    body: `${body}\n${stmts.join("\n")}`,
   };
 }

@@ -307,7 +307,14 @@ Deno.test("ModifiableGMPE argument errors name the modifier and the argument", (
     [{ gmpe: { NoSuchGsim: {} } }, /Unknown GSIM: NoSuchGsim/],
     [{ gmpe: { BooreAtkinson2008: { foo: 1 } } }, /BooreAtkinson2008: unknown argument foo/],
     [{ gmpe: { BooreAtkinson2008: {} }, set_nothing: {} }, /unknown modifier set_nothing/],
-    [{ gmpe: { BooreAtkinson2008: {} }, cy14_site_term: {} }, /cy14_site_term is not implemented/],
+    [
+      { gmpe: { BooreAtkinson2008: {} }, nrcan15_site_term: {} },
+      /nrcan15_site_term is not implemented/,
+    ],
+    [
+      { gmpe: { BooreAtkinson2008: {} }, ba08_site_term: { kind: 1 } },
+      /ba08_site_term has no argument kind/,
+    ],
     [
       { gmpe: { BooreAtkinson2008: {} }, set_scale_median_scalar: 1.2 },
       /takes a table of arguments/,
@@ -331,6 +338,140 @@ Deno.test("ModifiableGMPE argument errors name the modifier and the argument", (
     ],
   ];
   for (const [args, re] of bad) throws(() => makeGsim("ModifiableGMPE", args), re);
+});
+
+/** Rows of a context in OpenQuake's mgmpe tests (dummy.new_ctx: the site on the fault trace). */
+function ctxOf(def: GsimDef, v: Record<string, number[]>): ContextBlock {
+  const cols: ContextBlock["cols"] = {};
+  const n = v.mag.length;
+  for (const p of contextParams(def)) {
+    if (!v[p]) throw new Error(`no test value for ${p}`);
+    cols[p as keyof ContextBlock["cols"]] = Float64Array.from(v[p]);
+  }
+  return { n, cols };
+}
+
+// [modifier, context, IMTs, expected means [imt][site]] from OpenQuake's
+// ba08_site_term_test.py, bssa14_site_term_test.py and cb14_basin_term_test.py, all on
+// AtkinsonMacias2009 (whose own means, exp_gmm_origin, are checked as well)
+const AM09 = { mag: [6, 6, 6, 6], rake: [60, 60, 60, 60], rrup: [0, 0, 0, 0] };
+const SITE_CASES: [string, Record<string, number[]>, string[], number[][], number[][]][] = [
+  [
+    "ba08_site_term",
+    { ...AM09, rjb: [1, 10, 30, 70], vs30: [400, 400, 400, 400] },
+    ["PGA", "SA(0.1)", "SA(1.0)"],
+    [[2.95002695], [3.48372038], [-0.00382746]],
+    [
+      [3.05906356, 3.15177686, 3.21616174, 3.23047657],
+      [3.53086955, 3.61696047, 3.67674643, 3.69003877],
+      [0.44547026, 0.44547026, 0.44547026, 0.44547026],
+    ],
+  ],
+  [
+    "bssa14_site_term",
+    { ...AM09, rjb: [1, 10, 30, 70], vs30: [400, 400, 400, 400] },
+    ["PGA", "SA(0.1)", "SA(1.0)"],
+    [[2.95002695], [3.48372038], [-0.00382746]],
+    [
+      [3.17033675, 3.22928793, 3.28381535, 3.31383328],
+      [3.52351981, 3.62115171, 3.71145723, 3.76117136],
+      [0.55712445, 0.59754355, 0.63492955, 0.65551094],
+    ],
+  ],
+  [
+    "cb14_basin_term",
+    { mag: [6, 6, 6], rrup: [50, 200, 500], z2pt5: [6.32, 3.53, 6.32], vs30: [1100, 1100, 1100] },
+    ["PGA", "SA(1.0)", "SA(2.0)"],
+    [[-1.55067862, -3.8245714, -5.48623229], [-2.25723424, -3.72056054, -5.28051045], [
+      -3.45764676,
+      -4.67077352,
+      -5.84789307,
+    ]],
+    [
+      [-1.35815033, -3.78220564, -5.293704],
+      [-1.86104115, -3.63337845, -4.88431736],
+      [-3.04727152, -4.58047065, -5.43751783],
+    ],
+  ],
+];
+
+Deno.test("OpenQuake's numbers: ba08/bssa14 site terms and the cb14 basin term on AtkinsonMacias2009, CPU and GPU", async () => {
+  for (const [term, v, names, origin, want] of SITE_CASES) {
+    const imts = names.map(parseImt);
+    const base = makeGsim("AtkinsonMacias2009");
+    const def = makeGsim("ModifiableGMPE", { gmpe: { AtkinsonMacias2009: {} }, [term]: {} });
+    const n = v.mag.length;
+    const o = evaluateGsim(base, imts, ctxOf(base, v));
+    const m = evaluateGsim(def, imts, ctxOf(def, v));
+    imts.forEach((_, k) => {
+      aae(
+        o.mean.subarray(k * n, (k + 1) * n),
+        origin[k].length === 1 ? origin[k][0] : origin[k],
+        `${term} origin ${names[k]}`,
+      );
+      aae(m.mean.subarray(k * n, (k + 1) * n), want[k], `${term} ${names[k]}`);
+    });
+    if (gpu) {
+      const g = await evaluateGsimGpu(gpu, def, imts, ctxOf(def, v));
+      const gap = worstGap(g, m);
+      console.log(`${term}: worst f32 vs f64 ${gap.toExponential(2)}`);
+      ok(gap < 1e-5, `${term}: ${gap}`);
+    }
+  }
+});
+
+Deno.test("OpenQuake's check: the CY14 site term on ChiouYoungs2014 reproduces ChiouYoungs2014 (vs30 1130, 760, 400)", async () => {
+  const def = makeGsim("ModifiableGMPE", { gmpe: { ChiouYoungs2014: {} }, cy14_site_term: {} });
+  const base = makeGsim("ChiouYoungs2014");
+  const imts = ["PGA", "SA(1.0)"].map(parseImt);
+  for (const vs of [1130, 760, 400]) {
+    const r = [1, 10, 30, 70];
+    const v = {
+      mag: [6, 6, 6, 6],
+      rake: [0, 0, 0, 0],
+      dip: [90, 90, 90, 90],
+      ztor: [0, 0, 0, 0],
+      z1pt0: [0, 0, 0, 0],
+      rrup: r,
+      rx: r,
+      rjb: r,
+      vs30: [vs, vs, vs, vs],
+      vs30measured: [1, 1, 1, 1],
+    };
+    const m = evaluateGsim(def, imts, ctxOf(def, v));
+    const o = evaluateGsim(base, imts, ctxOf(base, v));
+    aae(m.mean, o.mean, `mean at vs30 ${vs}`);
+    // OpenQuake: sigma to 2 decimals at 760 m/s and 1 at 400 m/s (sigma is the rock one)
+    const dec = vs === 1130 ? 1.5e-7 : vs === 760 ? 1.5e-2 : 1.5e-1;
+    m.sig.forEach((s, i) =>
+      ok(Math.abs(s - o.sig[i]) < dec, `sig at vs30 ${vs}: ${s} vs ${o.sig[i]}`)
+    );
+    if (gpu) {
+      const g = await evaluateGsimGpu(gpu, def, imts, ctxOf(def, v));
+      ok(worstGap(g, m) < 1e-5, `gpu at ${vs}: ${worstGap(g, m)}`);
+    }
+  }
+});
+
+Deno.test("OpenQuake's check: the M9 basin term adds ln 2 to SA above 1.9 s where z2.5 >= 6 km", async () => {
+  const def = makeGsim("ModifiableGMPE", { gmpe: { KuehnEtAl2020SInter: {} }, m9_basin_term: {} });
+  const base = makeGsim("KuehnEtAl2020SInter");
+  const v = {
+    mag: [6, 6, 6],
+    ztor: [0, 0, 0],
+    rrup: [50, 200, 500],
+    z2pt5: [6.32, 3.53, 6.32],
+    vs30: [1100, 1100, 1100],
+  };
+  const imts = ["PGA", "SA(1.0)", "SA(2.0)"].map(parseImt);
+  const o = evaluateGsim(base, imts, ctxOf(base, v));
+  const m = evaluateGsim(def, imts, ctxOf(def, v));
+  const diff = m.mean.map((x, i) => x - o.mean[i]);
+  aae(diff, [0, 0, 0, 0, 0, 0, Math.LN2, 0, Math.LN2], "m9 - original");
+  if (gpu) {
+    const g = await evaluateGsimGpu(gpu, def, imts, ctxOf(def, v));
+    ok(worstGap(g, m) < 1e-5, `gpu ${worstGap(g, m)}`);
+  }
 });
 
 Deno.test("MultiGMPE (event_based/case_1's gsim_by_imt): each IMT from its own model, CPU and GPU", async () => {

@@ -55,19 +55,16 @@ export function namespaced(def: GsimDef, tag: string): GsimDef {
   };
 }
 
-const RUPTURE_ORDER = ["mag", "rake", "dip", "ztor", "width", "hypo_depth", "hypo_lat", "hypo_lon"];
-
-function union<T extends string>(lists: T[][], order?: string[]): T[] {
+function union<T extends string>(lists: T[][]): T[] {
   const out: T[] = [];
   for (const l of lists) for (const x of l) if (!out.includes(x)) out.push(x);
-  if (order) out.sort((a, b) => order.indexOf(a) - order.indexOf(b));
   return out;
 }
 
-/** The union of the context parameters several models need. */
-export function unionRequires(defs: GsimDef[]): GsimDef["requires"] {
+/** The union of the context parameters several models need (first model's order first). */
+export function unionRequires(defs: Pick<GsimDef, "requires">[]): GsimDef["requires"] {
   return {
-    rupture: union(defs.map((d) => d.requires.rupture), RUPTURE_ORDER),
+    rupture: union(defs.map((d) => d.requires.rupture)),
     sites: union(defs.map((d) => d.requires.sites)),
     distances: union(defs.map((d) => d.requires.distances)),
   };
@@ -77,7 +74,10 @@ export function unionRequires(defs: GsimDef[]): GsimDef["requires"] {
  * Statements that restore every context parameter from the copies `save` made, so that a
  * wrapped body that clips its inputs (minimum_distance) cannot affect the next one.
  */
-export function saveContext(def: GsimDef, tag: string): { save: string; restore: string } {
+export function saveContext(
+  def: Pick<GsimDef, "requires">,
+  tag: string,
+): { save: string; restore: string } {
   const params = [...def.requires.rupture, ...def.requires.sites, ...def.requires.distances];
   return {
     save: params.map((p) => `let ${tag}_${p} = ${p};`).join("\n"),
