@@ -18,6 +18,7 @@ import {
   siteTermOf,
   type TermParts,
 } from "./mgmpe/site_terms.ts";
+import { AL_ATIK_ARGS, alAtik2015Sigma } from "./mgmpe/al_atik_2015.ts";
 
 interface Modifier {
   /** keyword arguments, all required (they are positional in OpenQuake's functions) */
@@ -33,8 +34,12 @@ interface Modifier {
   code(p: (name: string) => string, v: Record<string, number>): string;
   /** consts derived from the scalar parameters (e.g. a log), by parameter name */
   derive?(v: Record<string, number>): Record<string, number>;
+  /** keyword arguments that may be left out (only for `term` modifiers, which read them) */
+  optional?: string[];
   /** a site or basin term: its statements, tables and requirements (then `code` is unused) */
-  term?: (id: string, make: MakeGsim) => TermParts;
+  term?: (id: string, make: MakeGsim, kw: Record<string, unknown>) => TermParts;
+  /** the stddev types the wrapper then has */
+  stddevs?: StdDevType[];
   /** a site term: the wrapped model then runs on rock of this vs30 (OpenQuake's ctx_copy) */
   rockVs30?: number;
 }
@@ -50,6 +55,7 @@ export const MODIFIERS: Record<string, Modifier> = {
   },
   add_between_within_stds: {
     params: ["with_betw_ratio"],
+    stddevs: ["TOTAL", "INTER_EVENT", "INTRA_EVENT"],
     code: (p) =>
       `tau = sqrt(sig * sig / (1.0 + ${p("with_betw_ratio")} * ${p("with_betw_ratio")}));\n` +
       `phi = ${p("with_betw_ratio")} * tau;`,
@@ -107,12 +113,18 @@ export const MODIFIERS: Record<string, Modifier> = {
     rockVs30: 760,
   },
   cb14_basin_term: { params: [], code: () => "", term: cb14BasinTerm },
+  sigma_model_alatik2015: {
+    params: [],
+    optional: AL_ATIK_ARGS,
+    code: () => "",
+    term: (id, _make, kw) => alAtik2015Sigma(id, kw),
+    stddevs: ["TOTAL", "INTER_EVENT", "INTRA_EVENT"],
+  },
   m9_basin_term: { params: [], code: () => "", term: m9BasinTerm },
 };
 
 /** OpenQuake's other modifiers: known names that this port does not provide yet. */
 export const MODIFIERS_NOT_IMPLEMENTED = [
-  "sigma_model_alatik2015",
   "apply_swiss_amplification",
   "apply_swiss_amplification_sa",
   "conditional_gmpe",
@@ -170,9 +182,13 @@ export function modifiableGmpe(args: Record<string, unknown>, make: MakeGsim): G
     if (!isDict(kw)) {
       throw new Error(`${owner}: ${method} takes a table of arguments, not ${JSON.stringify(kw)}`);
     }
+    const accepted = [...mod.params, ...(mod.optional ?? [])];
     for (const key of Object.keys(kw)) {
-      if (!mod.params.includes(key)) {
-        throw new Error(`${owner}: ${method} has no argument ${key} (it takes ${mod.params})`);
+      if (!accepted.includes(key)) {
+        throw new Error(
+          `${owner}: ${method} has no argument ${key}` +
+            (accepted.length ? ` (it takes ${accepted.join(", ")})` : " (it takes none)"),
+        );
       }
     }
     if (mod.needsTau && !gmpe.stddevs.includes("INTER_EVENT")) {
@@ -203,7 +219,7 @@ export function modifiableGmpe(args: Record<string, unknown>, make: MakeGsim): G
     const derived = { ...scalars, ...(mod.derive?.(scalars) ?? {}) };
     for (const [name, v] of Object.entries(derived)) consts[ids[name]] = v;
     if (mod.term) {
-      const t = mod.term(`${tag}_${k}`, make);
+      const t = mod.term(`${tag}_${k}`, make, kw);
       tables.push(...t.tables);
       Object.assign(consts, t.consts ?? {});
       if (t.fns) fns += "\n" + t.fns;
@@ -213,9 +229,7 @@ export function modifiableGmpe(args: Record<string, unknown>, make: MakeGsim): G
       stmts.push(`// ${method}\n${mod.code((name) => ids[name], scalars)}`);
     }
     if (mod.rockVs30) rockVs30 = rockVs30 === 1130 ? 1130 : mod.rockVs30;
-    if (method === "add_between_within_stds") {
-      stddevs = ["TOTAL", "INTER_EVENT", "INTRA_EVENT"];
-    }
+    if (mod.stddevs) stddevs = mod.stddevs;
     k++;
   }
   const requires = terms.length

@@ -474,6 +474,68 @@ Deno.test("OpenQuake's check: the M9 basin term adds ln 2 to SA above 1.9 s wher
   }
 });
 
+Deno.test("OpenQuake's numbers: sigma_model_alatik2015 (global/cena tau, ergodic or not)", () => {
+  // the sigma model replaces the wrapped model's: OpenQuake wraps YenierAtkinson2015BSSA, any
+  // model gives the same tau and phi
+  const gsims = [
+    { tau_model: "global", ergodic: false },
+    { tau_model: "cena", ergodic: true },
+    {},
+  ].map((kw) =>
+    makeGsim("ModifiableGMPE", { gmpe: { BooreAtkinson2008: {} }, sigma_model_alatik2015: kw })
+  );
+  const want = [[0.41623333, 0.36855], [0.67626858, 0.32195], [0.67626858, 0.36855]];
+  gsims.forEach((def, g) => {
+    const o = evaluateGsim(def, PGA, oqContext(def));
+    aae(o.phi, want[g][0], `phi[${g}]`);
+    aae(o.tau, want[g][1], `tau[${g}]`);
+    aae(o.sig, Math.hypot(want[g][0], want[g][1]), `sig[${g}]`);
+  });
+  throws(
+    () =>
+      makeGsim("ModifiableGMPE", {
+        gmpe: { BooreAtkinson2008: {} },
+        sigma_model_alatik2015: { tau_model: "xyz" },
+      }),
+    /tau_model must be one of/,
+  );
+  throws(
+    () =>
+      makeGsim("ModifiableGMPE", {
+        gmpe: { BooreAtkinson2008: {} },
+        sigma_model_alatik2015: { tau_quantile: 0.1 },
+      }),
+    /tau_quantile is not supported/,
+  );
+});
+
+Deno.test("sigma_model_alatik2015 gives ESHM20Craton's Al Atik sigma for every option (CPU and GPU)", async () => {
+  const imts = ["PGA", "SA(0.05)", "SA(0.3)", "SA(1.0)", "SA(2.5)", "SA(10.0)"].map(parseImt);
+  let worstGpu = 0;
+  for (const tau_model of ["global", "cena", "cena_constant"]) {
+    for (const ergodic of [true, false]) {
+      const def = makeGsim("ModifiableGMPE", {
+        gmpe: { BooreAtkinson2008: {} },
+        sigma_model_alatik2015: { tau_model, ergodic },
+      });
+      const ref = makeGsim("ESHM20Craton", { tau_model, ergodic });
+      const b = block({ ...def, requires: { ...def.requires, distances: ["rjb", "rrup"] } }, 400);
+      // vs30 1000-1798 m/s: across the phi_s2s transition (1200-1500 m/s)
+      b.cols.vs30 = b.cols.vs30!.map((_, i) => 1000 + 2 * i);
+      const m = evaluateGsim(def, imts, b);
+      const r = evaluateGsim(ref, imts, b);
+      for (const k of ["sig", "tau", "phi"] as const) {
+        aae(m[k], r[k], `${tau_model} ergodic=${ergodic} ${k}`);
+      }
+      if (gpu) worstGpu = Math.max(worstGpu, worstGap(await evaluateGsimGpu(gpu, def, imts, b), m));
+    }
+  }
+  if (gpu) {
+    console.log(`sigma_model_alatik2015: worst f32 vs f64 ${worstGpu.toExponential(2)}`);
+    ok(worstGpu < 1e-5, `${worstGpu}`);
+  }
+});
+
 Deno.test("MultiGMPE (event_based/case_1's gsim_by_imt): each IMT from its own model, CPU and GPU", async () => {
   const def = parseGsimSpec(`[MultiGMPE."PGA".AkkarBommer2010]
                   [MultiGMPE."SA(0.1)".SadighEtAl1997]`);
