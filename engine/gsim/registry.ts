@@ -1,6 +1,7 @@
 // All implemented models by OpenQuake class name, plus OpenQuake's legacy alias names.
 // Each family file exports GSIMS (name -> factory) and ALIASES (name -> [base, args]); the
-// wrapper models (ModifiableGMPE, MultiGMPE, AvgGMPE) are built from them.
+// wrapper models (ModifiableGMPE, MultiGMPE, AvgGMPE, the site/basin-term classes,
+// SplitSigmaGMPE) are built from them.
 import type { GsimDef, GsimFactory } from "./types.ts";
 import * as asc from "./families_asc.ts";
 import * as scr from "./families_scr.ts";
@@ -13,6 +14,13 @@ import { avgGmpe } from "./mgmpe/avg.ts";
 import { minimumDistanceArg, splitCommonArgs, withMinimumDistance } from "./mgmpe/common.ts";
 import type { MakeGsim } from "./mgmpe/compose.ts";
 import { multiGmpe } from "./mgmpe/multi.ts";
+import {
+  ba08SiteTerm,
+  bssa14SiteTerm,
+  cb14BasinTermClass,
+  m9BasinTermClass,
+  splitSigmaGmpe,
+} from "./mgmpe/standalone.ts";
 import { parseToml, type TomlTable } from "./toml.ts";
 
 const FAMILIES = [asc, asc2, asc3, scr, sub, sub2];
@@ -35,6 +43,11 @@ export const WRAPPERS: Record<string, (args: Record<string, unknown>, make: Make
     ModifiableGMPE: modifiableGmpe,
     MultiGMPE: multiGmpe,
     AvgGMPE: avgGmpe,
+    BA08SiteTerm: ba08SiteTerm,
+    BSSA14SiteTerm: bssa14SiteTerm,
+    CB14BasinTerm: cb14BasinTermClass,
+    M9BasinTerm: m9BasinTermClass,
+    SplitSigmaGMPE: splitSigmaGmpe,
   };
 
 /** Every name a job may use, sorted (what /v1/available_gsims lists). */

@@ -536,6 +536,63 @@ Deno.test("sigma_model_alatik2015 gives ESHM20Craton's Al Atik sigma for every o
   }
 });
 
+Deno.test("OpenQuake's numbers: BA08SiteTerm/BSSA14SiteTerm/CB14BasinTerm classes, and BA08SiteTerm(BooreAtkinson2008) at 760 m/s", () => {
+  const cls: Record<string, string> = {
+    ba08_site_term: "BA08SiteTerm",
+    bssa14_site_term: "BSSA14SiteTerm",
+    cb14_basin_term: "CB14BasinTerm",
+  };
+  for (const [term, v, names, _origin, want] of SITE_CASES) {
+    const imts = names.map(parseImt);
+    const def = parseGsimSpec(`[${cls[term]}]\ngmpe_name = "AtkinsonMacias2009"`);
+    strictEqual(def.name, cls[term]);
+    const n = v.mag.length;
+    const m = evaluateGsim(def, imts, ctxOf(def, v));
+    imts.forEach((_, k) =>
+      aae(m.mean.subarray(k * n, (k + 1) * n), want[k], `${cls[term]} ${names[k]}`)
+    );
+  }
+  // OpenQuake's check 1: on reference rock the BA08 (BSSA14) site term gives the model itself
+  for (
+    const [c, model] of [["BA08SiteTerm", "BooreAtkinson2008"], ["BSSA14SiteTerm", "BooreEtAl2014"]]
+  ) {
+    const def = makeGsim(c, { gmpe_name: model });
+    const base = makeGsim(model);
+    const v = {
+      mag: [6, 6, 6, 6],
+      rake: [60, 60, 60, 60],
+      rjb: [1, 10, 30, 70],
+      vs30: [760, 760, 760, 760],
+    };
+    const imts = ["PGA", "SA(0.1)", "SA(1.0)"].map(parseImt);
+    const m = evaluateGsim(def, imts, ctxOf(def, v)), o = evaluateGsim(base, imts, ctxOf(base, v));
+    aae(m.mean, o.mean, `${c} mean`);
+    aae(m.sig, o.sig, `${c} sig`);
+  }
+  throws(
+    () => makeGsim("CB14BasinTerm", { gmpe_name: "AtkinsonMacias2009", x: 1 }),
+    /unknown argument x/,
+  );
+  throws(() => makeGsim("BA08SiteTerm", {}), /gmpe_name must name a GSIM/);
+});
+
+Deno.test("OpenQuake's checks: SplitSigmaGMPE on Campbell2003 (within 0.3, between 0.45)", () => {
+  const total = makeGsim("Campbell2003");
+  const o = evaluateGsim(total, PGA, oqContext(total));
+  for (const [k, v] of [["within_absolute", 0.3], ["between_absolute", 0.45]] as const) {
+    const def = parseGsimSpec(`[SplitSigmaGMPE]\ngmpe_name = "Campbell2003"\n${k} = ${v}`);
+    const m = evaluateGsim(def, PGA, oqContext(def));
+    aae(m.sig, o.sig, "total kept");
+    aae(m.sig, m.tau.map((t, i) => Math.hypot(t, m.phi[i])), "total = tau (+) phi");
+    aae(k === "within_absolute" ? m.phi : m.tau, v, k);
+    deepStrictEqual(def.stddevs, ["TOTAL", "INTER_EVENT", "INTRA_EVENT"]);
+  }
+  throws(
+    () => makeGsim("SplitSigmaGMPE", { gmpe_name: "Campbell2003" }),
+    /give between_absolute or within_absolute/,
+  );
+});
+
 Deno.test("MultiGMPE (event_based/case_1's gsim_by_imt): each IMT from its own model, CPU and GPU", async () => {
   const def = parseGsimSpec(`[MultiGMPE."PGA".AkkarBommer2010]
                   [MultiGMPE."SA(0.1)".SadighEtAl1997]`);

@@ -251,7 +251,9 @@ Deno.test("specs: bare names, TOML arguments and aliases give the models makeGsi
 
 Deno.test("availableGsims lists every model, alias and wrapper", () => {
   const all = availableGsims();
-  for (const n of ["ModifiableGMPE", "MultiGMPE", "AvgGMPE"]) ok(all.includes(n), n);
+  for (const n of ["ModifiableGMPE", "MultiGMPE", "AvgGMPE", "BA08SiteTerm", "SplitSigmaGMPE"]) {
+    ok(all.includes(n), n);
+  }
   for (const n of [...Object.keys(GSIMS), ...Object.keys(ALIASES)]) ok(all.includes(n), n);
   deepStrictEqual(all, [...all].sort());
   // the wrappers are not plain models: GSIMS still builds every entry with no arguments
