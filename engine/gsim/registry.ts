@@ -19,6 +19,8 @@ import {
   bssa14SiteTerm,
   cb14BasinTermClass,
   m9BasinTermClass,
+  nshmp2014,
+  NSHMP2014_ALIASES,
   splitSigmaGmpe,
 } from "./mgmpe/standalone.ts";
 import { parseToml, type TomlTable } from "./toml.ts";
@@ -48,11 +50,22 @@ export const WRAPPERS: Record<string, (args: Record<string, unknown>, make: Make
     CB14BasinTerm: cb14BasinTermClass,
     M9BasinTerm: m9BasinTermClass,
     SplitSigmaGMPE: splitSigmaGmpe,
+    NSHMP2014: nshmp2014,
   };
+
+/** Legacy names of wrapper models with fixed arguments. */
+export const WRAPPER_ALIASES: Record<string, [string, Record<string, unknown>]> = {
+  ...NSHMP2014_ALIASES,
+};
 
 /** Every name a job may use, sorted (what /v1/available_gsims lists). */
 export function availableGsims(): string[] {
-  return [...Object.keys(GSIMS), ...Object.keys(ALIASES), ...Object.keys(WRAPPERS)].sort();
+  return [
+    ...Object.keys(GSIMS),
+    ...Object.keys(ALIASES),
+    ...Object.keys(WRAPPERS),
+    ...Object.keys(WRAPPER_ALIASES),
+  ].sort();
 }
 
 export class UnknownGsimError extends Error {}
@@ -69,9 +82,11 @@ export function makeGsim(name: string, args: Record<string, unknown> = {}): Gsim
   const factory = GSIMS[name];
   const alias = ALIASES[name];
   const wrapper = WRAPPERS[name];
+  const walias = WRAPPER_ALIASES[name];
   if (factory) def = factory(own);
   else if (alias) def = { ...GSIMS[alias[0]]({ ...alias[1], ...own }), name };
   else if (wrapper) def = wrapper(own, makeGsim);
+  else if (walias) def = { ...WRAPPERS[walias[0]]({ ...walias[1], ...own }, makeGsim), name };
   else throw new UnknownGsimError(`Unknown GSIM: ${name}`);
   if (Object.keys(common).length === 0) return def;
   return { ...withMinimumDistance(def, mindist), args: { ...def.args, ...common } };

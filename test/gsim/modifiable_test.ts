@@ -593,6 +593,44 @@ Deno.test("OpenQuake's checks: SplitSigmaGMPE on Campbell2003 (within 0.3, betwe
   );
 });
 
+Deno.test("NSHMP2014 (+1/-1): Petersen et al. (2014) table 17 added to the NGA-West2 model", async () => {
+  const adj = (m: number, r: number) =>
+    m < 6
+      ? (r < 10 ? 0.37 : 0.22)
+      : m < 7
+      ? (r < 10 ? 0.25 : 0.23)
+      : r < 10
+      ? 0.4
+      : r < 30
+      ? 0.36
+      : 0.33;
+  for (
+    const [spec, model, sgn] of [
+      ["BooreEtAl2014NSHMPUpper", "BooreEtAl2014", 1],
+      ['[NSHMP2014]\ngmpe_name = "ChiouYoungs2014"\nsgn = -1', "ChiouYoungs2014", -1],
+      ['[NSHMP2014]\ngmpe_name = "BooreEtAl2014"\nsgn = 1\nregion = "CAL"', "BooreEtAl2014", 1],
+    ] as const
+  ) {
+    const def = parseGsimSpec(spec);
+    ok(def.requires.distances.includes("rrup"));
+    const base = makeGsim(model, spec.includes("CAL") ? { region: "CAL" } : {});
+    const b = block(def, 400);
+    const o = evaluateGsim(base, IMTS, b);
+    const m = evaluateGsim(def, IMTS, b);
+    const want = expected(o, (e, _m, i) => {
+      const r = i % b.n;
+      e.mean[i] += sgn * adj(b.cols.mag![r], b.cols.rrup![r]);
+    });
+    ok(worstGap(m, want) < 1e-12, `${spec}: ${worstGap(m, want)}`);
+    if (gpu) ok(worstGap(await evaluateGsimGpu(gpu, def, IMTS, b), m) < 1e-4, `${spec} gpu`);
+  }
+  throws(() => makeGsim("NSHMP2014", { gmpe_name: "BooreEtAl2014", sgn: 0 }), /sgn = 0/);
+  throws(
+    () => makeGsim("NSHMP2014", { gmpe_name: "SadighEtAl1997", sgn: 1 }),
+    /gmpe_name must be one of/,
+  );
+});
+
 Deno.test("MultiGMPE (event_based/case_1's gsim_by_imt): each IMT from its own model, CPU and GPU", async () => {
   const def = parseGsimSpec(`[MultiGMPE."PGA".AkkarBommer2010]
                   [MultiGMPE."SA(0.1)".SadighEtAl1997]`);

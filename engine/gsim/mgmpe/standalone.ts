@@ -82,3 +82,65 @@ export function splitSigmaGmpe(args: Record<string, unknown>, make: MakeGsim): G
     body: `{\n${gmpe.body}\n}\n${code}`,
   };
 }
+
+/**
+ * NSHMP2014(gmpe_name, sgn = +1 | -1, model arguments): the NGA-West2 model with the
+ * Petersen et al. (2014) table 17 epistemic adjustment added (sgn +1) or subtracted (-1):
+ * 0.37/0.22 (M < 6), 0.25/0.23 (6 <= M < 7), 0.40/0.36/0.33 (M >= 7) for rrup < 10,
+ * [10, 30), >= 30 km. sgn = 0 is OpenQuake's three-branch mixture of probabilities of
+ * exceedance (weights 0.185/0.63/0.185), which is not one mean and sigma: not provided.
+ */
+export function nshmp2014(args: Record<string, unknown>, make: MakeGsim): GsimDef {
+  const owner = "NSHMP2014";
+  const { gmpe_name: _, sgn, ...rest } = args;
+  const name = gmpeName(owner, args);
+  if (!NSHMP2014_MODELS.includes(name)) {
+    throw new Error(`${owner}: gmpe_name must be one of ${NSHMP2014_MODELS.join(", ")}`);
+  }
+  if (sgn === 0) {
+    throw new Error(
+      `${owner}: sgn = 0 (the weighted mixture of the lower, central and upper branches) is ` +
+        `not supported; use sgn = -1 and +1 as logic-tree branches`,
+    );
+  }
+  if (sgn !== 1 && sgn !== -1) throw new Error(`${owner}: sgn must be -1, 0 or 1`);
+  const gmpe = make(name, rest);
+  const requires = { ...gmpe.requires };
+  if (!requires.distances.includes("rrup")) requires.distances = [...requires.distances, "rrup"];
+  return {
+    ...gmpe,
+    name: owner,
+    args,
+    requires,
+    body: `{
+${gmpe.body}
+}
+{
+// Petersen et al. (2014) table 17
+var nshmp_adj = select(select(0.33, 0.36, rrup < 30.0), 0.40, rrup < 10.0);
+if (mag < 6.0) {
+  nshmp_adj = select(0.22, 0.37, rrup < 10.0);
+} else if (mag < 7.0) {
+  nshmp_adj = select(0.23, 0.25, rrup < 10.0);
+}
+mean = mean + ${sgn}.0 * nshmp_adj;
+}`,
+  };
+}
+
+export const NSHMP2014_MODELS = [
+  "Idriss2014",
+  "ChiouYoungs2014",
+  "CampbellBozorgnia2014",
+  "BooreEtAl2014",
+  "AbrahamsonEtAl2014",
+];
+
+/** OpenQuake's NSHMP2014 aliases (`<model>NSHMPUpper`/`Lower`; `Mean` is sgn = 0, refused). */
+export const NSHMP2014_ALIASES: Record<string, [string, Record<string, unknown>]> = Object
+  .fromEntries(
+    NSHMP2014_MODELS.flatMap((m) => [
+      [`${m}NSHMPUpper`, ["NSHMP2014", { gmpe_name: m, sgn: 1 }]],
+      [`${m}NSHMPLower`, ["NSHMP2014", { gmpe_name: m, sgn: -1 }]],
+    ]),
+  );
