@@ -648,6 +648,16 @@ Deno.test("MultiGMPE (event_based/case_1's gsim_by_imt): each IMT from its own m
   };
   deepStrictEqual(got, want);
   ok(unsupportedReason(def, parseImt("SA(0.2)")) !== null, "SA(0.2) is not in the MultiGMPE");
+  // between two of its SA periods there is no model: an error, not a blend of selectors
+  const two = parseGsimSpec(
+    `[MultiGMPE."SA(0.1)".SadighEtAl1997]\n[MultiGMPE."SA(1.0)".AkkarBommer2010]`,
+  );
+  const one = evaluateGsim(two, [parseImt("SA(1.0)")], b);
+  deepStrictEqual(one.mean, evaluateGsim(ab, [parseImt("SA(1.0)")], b).mean);
+  throws(
+    () => evaluateGsim(two, [parseImt("SA(0.3)")], b),
+    /MultiGMPE: no model for this SA period \(it has SA\(0\.1\), SA\(1\.0\)\)/,
+  );
   throws(
     () => parseGsimSpec('[MultiGMPE."PGV".Campbell2003]'),
     /PGV not supported by Campbell2003/,

@@ -10,6 +10,21 @@ import type { GsimDef, GsimTable, ImtKindList, StdDevType } from "./_types.ts";
 import { freshTag, type MakeGsim, namespaced, unionRequires } from "./compose.ts";
 import { singleGsim } from "../modifiable.ts";
 
+/**
+ * A selector row that refuses to be interpolated: a MultiGMPE has no model for an SA period
+ * between two of its own, and coeffsFor interpolates rows with `map`, so asking for one
+ * throws (naming the IMTs it has) instead of blending two models' selectors.
+ */
+class ExactRow extends Float64Array {
+  constructor(value: number, readonly listed: string) {
+    super(1);
+    this[0] = value;
+  }
+  override map(): never {
+    throw new Error(`MultiGMPE: no model for this SA period (it has ${this.listed})`);
+  }
+}
+
 /** A table holding, for each IMT of `imts`, `row(imt)` (SA rows at exactly those periods). */
 function tableByImt(names: string[], imts: Imt[], row: (imt: Imt) => Float64Array): CoeffsTable {
   const named = new Map<string, Float64Array>();
@@ -44,9 +59,10 @@ export function multiGmpe(args: Record<string, unknown>, make: MakeGsim): GsimDe
     subs.push(def);
   }
   const tag = freshTag(subs, "mu");
+  const listed = imts.map((i) => i.name).join(", ");
   const tables: GsimTable[] = [{
     prefix: tag,
-    table: tableByImt(["sel"], imts, (imt) => Float64Array.of(imts.indexOf(imt))),
+    table: tableByImt(["sel"], imts, (imt) => new ExactRow(imts.indexOf(imt), listed)),
   }];
   const consts: Record<string, number> = {};
   let fns = "";
