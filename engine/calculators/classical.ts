@@ -4,6 +4,7 @@
 // blocks -> for each GSIM of the TRT the backend's log-PNE accumulation -> realization curves,
 // statistics, hazard maps and UHS in the datastore, outputs registered for /results.
 import { Datastore } from "../datastore.ts";
+import { ENGINE_VERSION } from "../jobs/version.ts";
 import { ContextBuilder, requiresOf, type RuptureContextBlock } from "../context.ts";
 import type { Rupture, SourceOptions } from "../geo/surface.ts";
 import { unsupportedReason } from "../gsim/evaluate.ts";
@@ -39,6 +40,11 @@ export interface RunClassicalOptions {
   signal?: AbortSignal;
   /** rows per context block (default 65536) */
   blockRows?: number;
+  /**
+   * the datastore of a previous classical calculation (hazard_calculation_id): its hazard
+   * curves are reused and only the maps and spectra are recomputed for this job's poes
+   */
+  parent?: Datastore;
 }
 
 /** What a run leaves besides the datastore (for tests and the registry of outputs). */
@@ -98,6 +104,29 @@ function pyPsdist(v: number | [number, number][]): number {
   return typeof v === "number" ? v : Math.max(...v.map((p) => p[1]));
 }
 
+/** Adler-32 of the input files (as OpenQuake's checksum32, a fingerprint of the inputs). */
+function inputChecksum(oq: OqParam): number {
+  let a = 1, b = 0;
+  const files: string[] = [];
+  for (const v of Object.values(oq.inputs ?? {})) {
+    if (typeof v === "string") files.push(v);
+    else if (Array.isArray(v)) files.push(...v.filter((x) => typeof x === "string"));
+  }
+  for (const f of files.sort()) {
+    let bytes: Uint8Array;
+    try {
+      bytes = Deno.readFileSync(f);
+    } catch {
+      continue;
+    }
+    for (const x of bytes) {
+      a = (a + x) % 65521;
+      b = (b + a) % 65521;
+    }
+  }
+  return ((b << 16) | a) >>> 0;
+}
+
 /** OpenQuake's error for an IMT a GSIM cannot compute (e.g. an SA period out of range). */
 function checkImts(def: GsimDef, imts: Imt[]): void {
   for (const imt of imts) {
@@ -120,6 +149,11 @@ export async function runClassical(
   for (const w of warnings) log("warning", w);
   const ds = opts.datastore ??
     new Datastore(opts.datastorePath ?? await Deno.makeTempFile({ suffix: ".sqlite" }));
+  if (opts.parent) {
+    const info = postFromParent(ds, opts.parent, oq);
+    log("info", `Recomputed hazard maps and spectra from the parent calculation`);
+    return { datastore: ds, oq, info, numContexts: 0, numRuptures: 0 };
+  }
   const backend = typeof opts.backend === "object"
     ? opts.backend
     : await getBackend(opts.backend ?? "auto");
@@ -460,9 +494,9 @@ function storeHazard(
   };
   ds.put("hazard_info", info);
   ds.put("metadata", {
-    generated_by: "OpenQuake engine 3.26.0-quakeserver",
+    generated_by: `OpenQuake engine ${ENGINE_VERSION}`,
     start_date: new Date().toISOString().slice(0, 19),
-    checksum: 0,
+    checksum: inputChecksum(oq),
   });
   ds.put("oqparam", JSON.parse(JSON.stringify(oq)));
   const sc: StoredSitecol = {
@@ -559,6 +593,62 @@ function storeHazard(
   return info;
 }
 
+/** Copies a parent's hazard curves and recomputes maps and UHS for this job's poes. */
+function postFromParent(ds: Datastore, parent: Datastore, oq: OqParam): HazardInfo {
+  if (!parent.has("hazard_info")) throw new Error("the parent calculation has no hazard curves");
+  const pinfo = parent.get("hazard_info").data as HazardInfo;
+  const poes = oq.poes ?? [];
+  const info: HazardInfo = {
+    ...pinfo,
+    poes,
+    hazard_maps: Boolean(oq.hazard_maps),
+    uniform_hazard_spectra: Boolean(oq.uniform_hazard_spectra),
+  };
+  ds.put("hazard_info", info);
+  for (const name of ["metadata", "oqparam", "sitecol", "realizations", "weights"]) {
+    if (parent.has(name)) {
+      const d = parent.get(name);
+      ds.put(name, d.data, d.shape, d.attrs);
+    }
+  }
+  const offsets = [0];
+  for (const lv of info.levels) offsets.push(offsets[offsets.length - 1] + lv.length);
+  const levels = info.levels.flat();
+  const M = info.imts.length, P = poes.length, L = offsets[M];
+  const uhsIdx = uhsImtIndices(info.imts);
+  for (const suffix of ["rlzs", "stats"]) {
+    const name = `hcurves-${suffix}`;
+    if (!parent.has(name)) continue;
+    const d = parent.get(name);
+    ds.put(name, d.data, d.shape, d.attrs);
+    if (!P) continue;
+    const [N, K] = d.shape;
+    const curves = d.data as Float64Array;
+    const maps = new Float64Array(N * K * M * P);
+    const uhs = new Float64Array(N * K * P * uhsIdx.length);
+    for (let k = 0; k < K; k++) {
+      const c = new Float64Array(N * L);
+      for (let s = 0; s < N; s++) {
+        c.set(curves.subarray((s * K + k) * L, (s * K + k + 1) * L), s * L);
+      }
+      const h = computeHazardMaps(c, N, levels, offsets, poes);
+      const u = computeUhs(h, N, info.imts, P);
+      for (let s = 0; s < N; s++) {
+        maps.set(h.subarray(s * M * P, (s + 1) * M * P), (s * K + k) * M * P);
+        uhs.set(
+          u.subarray(s * P * uhsIdx.length, (s + 1) * P * uhsIdx.length),
+          (s * K + k) * P * uhsIdx.length,
+        );
+      }
+    }
+    ds.put(`hmaps-${suffix}`, maps, [N, K, M, P], { kinds: d.attrs.kinds, poes });
+    if (uhsIdx.length) {
+      ds.put(`uhs-${suffix}`, uhs, [N, K, P, uhsIdx.length], { kinds: d.attrs.kinds, poes });
+    }
+  }
+  return info;
+}
+
 /** The calculator the job runner calls (calculation_mode = classical). */
 export const classical: Calculator = async (ctx: CalcContext) => {
   const res = await runClassical(ctx.jobIni, {
@@ -567,6 +657,7 @@ export const classical: Calculator = async (ctx: CalcContext) => {
     log: ctx.log,
     progress: ctx.progress,
     signal: ctx.signal,
+    parent: ctx.hazardCalcId !== undefined ? ctx.openDatastore(ctx.hazardCalcId) : undefined,
   });
   const { info } = res;
   if (info.num_rlzs > 1) {

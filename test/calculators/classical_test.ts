@@ -113,3 +113,28 @@ Deno.test({
     ds.close();
   },
 });
+
+Deno.test({
+  name: "logictree/case_13: hazard maps recomputed from a parent calculation's curves",
+  ignore: !HAVE_QA,
+  sanitizeResources: false,
+  fn: async () => {
+    const dir = join(QA, "logictree/case_13");
+    const parent = await runClassical(join(dir, "job.ini"), { datastorePath: await tmpStore() });
+    const child = await runClassical(join(dir, "job.ini"), {
+      datastorePath: await tmpStore(),
+      overrides: {
+        gsim_logic_tree_file: "",
+        source_model_logic_tree_file: "",
+        hazard_calculation_id: "1",
+      },
+      parent: parent.datastore,
+    });
+    const a = parent.datastore.get("hmaps-stats"), b = child.datastore.get("hmaps-stats");
+    deepStrictEqual(b.shape, a.shape);
+    deepStrictEqual(Array.from(b.data as Float64Array), Array.from(a.data as Float64Array));
+    strictEqual(child.numRuptures, 0);
+    parent.datastore.close();
+    child.datastore.close();
+  },
+});
