@@ -15,6 +15,7 @@ import {
   cb14BasinTerm,
   cy14SiteTerm,
   m9BasinTerm,
+  nrcan15SiteTerm,
   siteTermOf,
   type TermParts,
 } from "./mgmpe/site_terms.ts";
@@ -112,6 +113,13 @@ export const MODIFIERS: Record<string, Modifier> = {
     term: (id, make) => siteTermOf(id, make, "BooreEtAl2014"),
     rockVs30: 760,
   },
+  nrcan15_site_term: {
+    params: [],
+    optional: ["kind"],
+    code: () => "",
+    term: (id, _make, kw) => nrcan15SiteTerm(id, kw),
+    rockVs30: 760,
+  },
   cb14_basin_term: { params: [], code: () => "", term: cb14BasinTerm },
   sigma_model_alatik2015: {
     params: [],
@@ -128,7 +136,6 @@ export const MODIFIERS_NOT_IMPLEMENTED = [
   "apply_swiss_amplification",
   "apply_swiss_amplification_sa",
   "conditional_gmpe",
-  "nrcan15_site_term",
   "ceus2020_site_term",
 ];
 

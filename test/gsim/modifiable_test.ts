@@ -308,8 +308,8 @@ Deno.test("ModifiableGMPE argument errors name the modifier and the argument", (
     [{ gmpe: { BooreAtkinson2008: { foo: 1 } } }, /BooreAtkinson2008: unknown argument foo/],
     [{ gmpe: { BooreAtkinson2008: {} }, set_nothing: {} }, /unknown modifier set_nothing/],
     [
-      { gmpe: { BooreAtkinson2008: {} }, nrcan15_site_term: {} },
-      /nrcan15_site_term is not implemented/,
+      { gmpe: { BooreAtkinson2008: {} }, ceus2020_site_term: {} },
+      /ceus2020_site_term is not implemented/,
     ],
     [
       { gmpe: { BooreAtkinson2008: {} }, ba08_site_term: { kind: 1 } },
@@ -472,6 +472,86 @@ Deno.test("OpenQuake's check: the M9 basin term adds ln 2 to SA above 1.9 s wher
     const g = await evaluateGsimGpu(gpu, def, imts, ctxOf(def, v));
     ok(worstGap(g, m) < 1e-5, `gpu ${worstGap(g, m)}`);
   }
+});
+
+Deno.test("OpenQuake's checks (nrcan15_site_term_test.py): the NRCan15 site term reproduces AB06 and BA08", async () => {
+  // [kind, model, context, IMTs, absolute tolerance, rows compared]
+  const r4 = (x: number) => [x, x, x, x];
+  const cases: [string, string, Record<string, number[]>, string[], number, number][] = [
+    [
+      "base",
+      "AtkinsonBoore2006",
+      { mag: r4(6), vs30: r4(1999), rrup: [10, 20, 30, 40] },
+      ["PGA"],
+      1e-7,
+      4,
+    ],
+    [
+      "base",
+      "AtkinsonBoore2006",
+      { mag: r4(6), vs30: [1000, 1500, 1000, 1500], rrup: [10, 10, 40, 40] },
+      ["PGA"],
+      1e-7,
+      4,
+    ],
+    [
+      "linear",
+      "AtkinsonBoore2006",
+      { mag: r4(6), vs30: r4(760), rrup: [1, 10, 30, 70] },
+      ["PGA"],
+      1e-7,
+      4,
+    ],
+    [
+      "linear",
+      "AtkinsonBoore2006",
+      { mag: [7, 7], vs30: [760, 2010], rrup: [15, 15] },
+      ["PGA"],
+      0.1,
+      2,
+    ],
+    [
+      "linear",
+      "BooreAtkinson2008",
+      { mag: r4(6), rake: r4(0), vs30: r4(400), rjb: [1, 10, 30, 70] },
+      ["PGA"],
+      1e-7,
+      4,
+    ],
+    [
+      "linear",
+      "BooreAtkinson2008",
+      { mag: [6, 6, 6], rake: [0, 0, 0], vs30: [400, 600, 1000], rjb: [10, 10, 10] },
+      ["PGA"],
+      1e-7,
+      2,
+    ],
+  ];
+  for (const [kind, model, v, names, atol, rows] of cases) {
+    const def = makeGsim("ModifiableGMPE", { gmpe: { [model]: {} }, nrcan15_site_term: { kind } });
+    const base = makeGsim(model);
+    const imts = names.map(parseImt);
+    const m = evaluateGsim(def, imts, ctxOf(def, v)), o = evaluateGsim(base, imts, ctxOf(base, v));
+    for (let i = 0; i < rows; i++) {
+      // numpy's assert_allclose(atol, rtol=1e-7)
+      const tol = (x: number) => atol + 1e-7 * Math.abs(x);
+      ok(
+        Math.abs(m.mean[i] - o.mean[i]) <= tol(o.mean[i]),
+        `${kind} ${model} mean[${i}] ${m.mean[i]} ${o.mean[i]}`,
+      );
+      ok(Math.abs(m.sig[i] - o.sig[i]) <= tol(o.sig[i]), `${kind} ${model} sig[${i}]`);
+    }
+    if (gpu) {
+      ok(
+        worstGap(await evaluateGsimGpu(gpu, def, imts, ctxOf(def, v)), m) < 1e-5,
+        `${kind} ${model} gpu`,
+      );
+    }
+  }
+  throws(
+    () => makeGsim("ModifiableGMPE", { gmpe: { BooreAtkinson2008: {} }, nrcan15_site_term: {} }),
+    /needs the argument kind/,
+  );
 });
 
 Deno.test("OpenQuake's numbers: sigma_model_alatik2015 (global/cena tau, ergodic or not)", () => {

@@ -1,8 +1,9 @@
 // ModifiableGMPE's site and basin terms (OpenQuake's mgmpe/cy14_site_term.py, ba08_site_term.py,
-// bssa14_site_term.py, cb14_basin_term.py, m9_basin_term.py). Each returns statements run after
+// bssa14_site_term.py, cb14_basin_term.py, m9_basin_term.py, nrcan15_site_term.py). Each returns statements run after
 // the wrapped body (whose mean is then on rock), plus the tables and parameters they read.
 // The coefficients come from our own models of those families, looked up by column name.
-import type { CoeffsTable } from "../coeffs.ts";
+import { type CoeffsTable, parseCoeffsTable } from "../coeffs.ts";
+import { BA08_FNS, BA08_SOIL_RESPONSE } from "../boore_atkinson_2008.ts";
 import type { GsimDef, GsimTable } from "../types.ts";
 import { type MakeGsim, namespaced } from "./compose.ts";
 
@@ -125,6 +126,68 @@ export function m9BasinTerm(): TermParts {
     requires: { sites: ["z2pt5"] },
     code: `if (imt_period > 1.9 && z2pt5 >= 6.0) {
   mean = mean + ${Math.LN2};
+}`,
+  };
+}
+
+/** Atkinson & Boore (2006) revised factors c (NRCan15SiteTerm.COEFFS_AB06r) */
+const AB06R = parseCoeffsTable(`
+IMT  c
+pgv  1.230
+pga  0.891
+0.05 0.891
+0.10 1.072
+0.20 1.318
+0.30 1.380
+0.50 1.380
+1.00 1.288
+2.00 1.230
+5.00 1.148
+10.0 1.072
+`);
+
+/**
+ * The NRCan 2015 (Canadian building code) site term on motion at 760 m/s: ln fa =
+ * blin ln(vs/760) + fnl(y_rock, bnl(vs)) with the BA08 coefficients, y_rock the wrapped
+ * model's motion of the same IMT, vs = min(vs30, 1999); kind "linear": above 760 m/s
+ * -ln(c) ln(vs/760) / ln(2000/760) instead, vs = min(vs30, 2000) (OpenQuake's BA08_AB06).
+ */
+export function nrcan15SiteTerm(id: string, kw: Record<string, unknown>): TermParts {
+  const kind = kw.kind;
+  if (kind === undefined) {
+    throw new Error("ModifiableGMPE: nrcan15_site_term needs the argument kind");
+  }
+  if (kind !== "base" && kind !== "linear") {
+    throw new Error(
+      `ModifiableGMPE nrcan15_site_term: kind must be "base" or "linear", not ${
+        JSON.stringify(kind)
+      }`,
+    );
+  }
+  const fns = namespaced(
+    { tables: [], consts: {}, fns: BA08_FNS, body: "" } as unknown as GsimDef,
+    id,
+  ).fns;
+  const p = (n: string) => `${id}_${n}`;
+  const nonlinear = `${p("ba08_fnl")}(exp(mean), ${p("ba08_bnl")}(${p("vs")}, ${p("b1")}, ${
+    p("b2")
+  })) + ${p("blin")} * log(${p("vs")} / 760.0)`;
+  return {
+    tables: [
+      { prefix: id, table: BA08_SOIL_RESPONSE },
+      { prefix: `${id}_r`, table: AB06R },
+    ],
+    fns,
+    requires: { sites: ["vs30"] },
+    code: kind === "base"
+      ? `{
+let ${p("vs")} = min(vs30, 1999.0);
+mean = mean + ${nonlinear};
+}`
+      : `{
+let ${p("vs")} = min(vs30, 2000.0);
+mean = mean + select(${nonlinear},
+  -log(${p("r_c")}) * log(${p("vs")} / 760.0) / log(2000.0 / 760.0), vs30 > 760.0);
 }`,
   };
 }
