@@ -20,6 +20,7 @@ import {
   type TermParts,
 } from "./mgmpe/site_terms.ts";
 import { AL_ATIK_ARGS, alAtik2015Sigma } from "./mgmpe/al_atik_2015.ts";
+import { CEUS2020_ARGS, ceus2020SiteTerm } from "./mgmpe/ceus2020.ts";
 
 interface Modifier {
   /** keyword arguments, all required (they are positional in OpenQuake's functions) */
@@ -38,7 +39,12 @@ interface Modifier {
   /** keyword arguments that may be left out (only for `term` modifiers, which read them) */
   optional?: string[];
   /** a site or basin term: its statements, tables and requirements (then `code` is unused) */
-  term?: (id: string, make: MakeGsim, kw: Record<string, unknown>) => TermParts;
+  term?: (
+    id: string,
+    make: MakeGsim,
+    kw: Record<string, unknown>,
+    gmpe: GsimDef,
+  ) => TermParts;
   /** the stddev types the wrapper then has */
   stddevs?: StdDevType[];
   /** a site term: the wrapped model then runs on rock of this vs30 (OpenQuake's ctx_copy) */
@@ -120,6 +126,13 @@ export const MODIFIERS: Record<string, Modifier> = {
     term: (id, _make, kw) => nrcan15SiteTerm(id, kw),
     rockVs30: 760,
   },
+  ceus2020_site_term: {
+    params: [],
+    optional: CEUS2020_ARGS,
+    code: () => "",
+    term: (id, _make, kw, gmpe) => ceus2020SiteTerm(id, gmpe, kw),
+    rockVs30: 760,
+  },
   cb14_basin_term: { params: [], code: () => "", term: cb14BasinTerm },
   sigma_model_alatik2015: {
     params: [],
@@ -136,7 +149,6 @@ export const MODIFIERS_NOT_IMPLEMENTED = [
   "apply_swiss_amplification",
   "apply_swiss_amplification_sa",
   "conditional_gmpe",
-  "ceus2020_site_term",
 ];
 
 const NONE: GsimDef["requires"] = { rupture: [], sites: [], distances: [] };
@@ -226,7 +238,7 @@ export function modifiableGmpe(args: Record<string, unknown>, make: MakeGsim): G
     const derived = { ...scalars, ...(mod.derive?.(scalars) ?? {}) };
     for (const [name, v] of Object.entries(derived)) consts[ids[name]] = v;
     if (mod.term) {
-      const t = mod.term(`${tag}_${k}`, make, kw);
+      const t = mod.term(`${tag}_${k}`, make, kw, gmpe);
       tables.push(...t.tables);
       Object.assign(consts, t.consts ?? {});
       if (t.fns) fns += "\n" + t.fns;

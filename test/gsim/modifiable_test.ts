@@ -8,6 +8,7 @@ import { type Imt, parseImt } from "../../engine/gsim/imt.ts";
 import { makeGsim, parseGsimSpec } from "../../engine/gsim/registry.ts";
 import type { ContextBlock, GsimDef, GsimOutput } from "../../engine/gsim/types.ts";
 import { contextParams } from "../../engine/gsim/wgsl.ts";
+import { atPga } from "../../engine/gsim/mgmpe/ceus2020.ts";
 import { evaluateGsimGpu, getGpu } from "../../engine/kernels/webgpu.ts";
 
 const gpu = await getGpu();
@@ -308,8 +309,8 @@ Deno.test("ModifiableGMPE argument errors name the modifier and the argument", (
     [{ gmpe: { BooreAtkinson2008: { foo: 1 } } }, /BooreAtkinson2008: unknown argument foo/],
     [{ gmpe: { BooreAtkinson2008: {} }, set_nothing: {} }, /unknown modifier set_nothing/],
     [
-      { gmpe: { BooreAtkinson2008: {} }, ceus2020_site_term: {} },
-      /ceus2020_site_term is not implemented/,
+      { gmpe: { BooreAtkinson2008: {} }, conditional_gmpe: {} },
+      /conditional_gmpe is not implemented/,
     ],
     [
       { gmpe: { BooreAtkinson2008: {} }, ba08_site_term: { kind: 1 } },
@@ -551,6 +552,78 @@ Deno.test("OpenQuake's checks (nrcan15_site_term_test.py): the NRCan15 site term
   throws(
     () => makeGsim("ModifiableGMPE", { gmpe: { BooreAtkinson2008: {} }, nrcan15_site_term: {} }),
     /needs the argument kind/,
+  );
+});
+
+/** Hashash et al. (2020) ln non-linear amplification for PGA (coefficients of its table). */
+function hashashPga(vs30: number, refPga: number, refVs30: number): number {
+  const [f3, f4, f5, vc] = [0.089417, -0.44895, -0.00175, 2990];
+  const pga = Math.abs(refVs30 - 760) < 0.1 ? refPga / 2.275 : refPga;
+  const vref = 760; // below 0.4 s
+  if (!(vs30 < vc)) return 0;
+  const f2 = f4 * (Math.exp(f5 * (Math.min(vs30, vref) - 360)) - Math.exp(f5 * (vref - 360)));
+  return f2 * Math.log((pga + f3) / f3);
+}
+
+Deno.test("OpenQuake's numbers: ceus2020_site_term (Stewart 2020 + Hashash 2020) on BooreAtkinson2008, CPU and GPU", async () => {
+  // hashash2020_test.py: vs30 400, 2800, 3000 with PGA 0.1 g on 3000 m/s rock
+  aae([400, 2800, 3000].map((v) => hashashPga(v, 0.1, 3000)), [-0.146867, 0, 0], "hashash");
+  // stewart2020_test.py: the linear term at vs30 201, 400, 800 (wimp 1 / 0, the second with
+  // usgs = true as that test passes it)
+  const stewart: [number, boolean, number[]][] = [
+    [1, false, [0.436757, 0.371138, 0.185]],
+    [0, true, [0.372757, 0.307138, 0.121]],
+  ];
+  const vs = [201, 400, 800];
+  const v = { mag: [6, 6, 6], rake: [0, 0, 0], rjb: [5, 20, 60], vs30: vs };
+  const base = makeGsim("BooreAtkinson2008");
+  const rock = evaluateGsim(base, PGA, ctxOf(base, { ...v, vs30: [760, 760, 760] }));
+  for (const refVs30 of [3000, 760]) {
+    const ref = evaluateGsim(base, PGA, ctxOf(base, { ...v, vs30: [refVs30, refVs30, refVs30] }));
+    for (const [wimp, usgs, lin] of stewart) {
+      const def = parseGsimSpec(
+        `[ModifiableGMPE]\ngmpe.BooreAtkinson2008 = {}\n` +
+          `ceus2020_site_term = {wimp = ${wimp}, ref_vs30 = ${refVs30}, usgs = ${usgs}}`,
+      );
+      const m = evaluateGsim(def, PGA, ctxOf(def, v));
+      const want = vs.map((x, i) =>
+        rock.mean[i] + lin[i] + hashashPga(x, Math.exp(ref.mean[i]), refVs30)
+      );
+      aae(m.mean, want, `ceus2020 wimp=${wimp} ref=${refVs30}`);
+      aae(m.sig, rock.sig, "sigma of the rock motion");
+      if (gpu) ok(worstGap(await evaluateGsimGpu(gpu, def, PGA, ctxOf(def, v)), m) < 1e-5, "gpu");
+    }
+  }
+  // for an SA the reference PGA still comes from the model's PGA: the model run "at PGA"
+  // whatever the IMT (CY14 reads imt_period in its body) is the model's PGA
+  for (const model of ["ChiouYoungs2014", "BooreEtAl2014", "AkkarEtAlRjb2014"]) {
+    const g = makeGsim(model);
+    const bb = block(g, 200);
+    const pga = evaluateGsim(g, PGA, bb);
+    for (const sa of ["SA(0.2)", "SA(1.0)", "PGV"]) {
+      deepStrictEqual(
+        evaluateGsim(atPga(g, "t0"), [parseImt(sa)], bb).mean,
+        pga.mean,
+        `${model} ${sa}`,
+      );
+    }
+  }
+  const def = makeGsim("ModifiableGMPE", {
+    gmpe: { BooreAtkinson2008: {} },
+    ceus2020_site_term: { wimp: 0.5, ref_vs30: 3000 },
+  });
+  const b = block(def, 300);
+  const imts = ["PGA", "SA(0.2)", "SA(1.0)"].map(parseImt);
+  const m = evaluateGsim(def, imts, b);
+  ok(m.mean.every(Number.isFinite));
+  if (gpu) ok(worstGap(await evaluateGsimGpu(gpu, def, imts, b), m) < 1e-4, "gpu SA");
+  throws(
+    () =>
+      makeGsim("ModifiableGMPE", {
+        gmpe: { BooreAtkinson2008: {} },
+        ceus2020_site_term: { wimp: 1, ref_vs30: 1100 },
+      }),
+    /either 760 or 3000/,
   );
 });
 
