@@ -1,5 +1,6 @@
 // OpenQuake's ModifiableGMPE: a wrapped model (`gmpe = {Name = {args}}`) followed by modifiers
-// applied in the order written, each a closed form on mean/sig/tau/phi (ln units). It is a
+// applied in the order written: closed forms on mean/sig/tau/phi (ln units), site and basin
+// terms (the wrapped model then runs on rock) and the Al Atik (2015) sigma model. It is a
 // GsimDef transformer: the wrapped body, then the modifier statements; scalar parameters are
 // consts, per-IMT ones an extra coefficient table keyed by IMT (interpolated in ln(period) as
 // OpenQuake's CoeffsTable.fromdict), so both backends run it.

@@ -1,7 +1,7 @@
 // All implemented models by OpenQuake class name, plus OpenQuake's legacy alias names.
 // Each family file exports GSIMS (name -> factory) and ALIASES (name -> [base, args]); the
 // wrapper models (ModifiableGMPE, MultiGMPE, AvgGMPE, the site/basin-term classes,
-// SplitSigmaGMPE) are built from them.
+// SplitSigmaGMPE, NSHMP2014) are built from them by name.
 import type { GsimDef, GsimFactory } from "./types.ts";
 import * as asc from "./families_asc.ts";
 import * as scr from "./families_scr.ts";

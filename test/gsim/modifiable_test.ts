@@ -607,6 +607,10 @@ Deno.test("OpenQuake's numbers: ceus2020_site_term (Stewart 2020 + Hashash 2020)
         `${model} ${sa}`,
       );
     }
+    if (gpu) {
+      const gg = await evaluateGsimGpu(gpu, atPga(g, "t0"), [parseImt("SA(1.0)")], bb);
+      ok(worstGap(gg, pga) < 1e-4, `${model} at PGA on the GPU: ${worstGap(gg, pga)}`);
+    }
   }
   const def = makeGsim("ModifiableGMPE", {
     gmpe: { BooreAtkinson2008: {} },

@@ -4,6 +4,7 @@
 // model's PGA at the reference vs30 (3000 or 760 m/s). Coefficients transcribed from there
 // (and nga_east.py's COEFFS_F760 for usgs = true).
 import { parseCoeffsTable } from "../coeffs.ts";
+import { IMT_KIND_CODE } from "../imt.ts";
 import type { GsimDef } from "../types.ts";
 import { namespaced, wgslFloat } from "./compose.ts";
 import type { TermParts } from "./site_terms.ts";
@@ -177,11 +178,24 @@ const C760_OVER_3000 = 2.275;
 
 /**
  * The wrapped model evaluated for PGA whatever the IMT: its IMT-keyed tables looked up at
- * PGA and imt_period/imt_kind fixed to PGA's.
+ * PGA, and imt_period/imt_kind (private variables, read by bodies and helper functions) set
+ * to PGA's for the time of its body.
  */
 export function atPga(def: GsimDef, tag: string): GsimDef {
-  const ns = namespaced(def, tag, { imt_period: "0.0", imt_kind: "0.0" });
-  return { ...ns, tables: ns.tables.map((t) => t.imt ? t : { ...t, imt: "PGA" }) };
+  const ns = namespaced(def, tag);
+  return {
+    ...ns,
+    tables: ns.tables.map((t) => t.imt ? t : { ...t, imt: "PGA" }),
+    body: `let ${tag}_period = imt_period;
+let ${tag}_kind = imt_kind;
+imt_period = 0.0;
+imt_kind = ${wgslFloat(IMT_KIND_CODE.PGA)};
+{
+${ns.body}
+}
+imt_period = ${tag}_period;
+imt_kind = ${tag}_kind;`,
+  };
 }
 
 export const CEUS2020_ARGS = ["wimp", "ref_vs30", "usgs"];

@@ -38,15 +38,10 @@ export function freshTag(defs: GsimDef[], base: string): string {
 /**
  * The model with every module-scope identifier (coefficients, consts, helper functions)
  * prefixed by `tag_`, so that several models can share one shader. Context parameters,
- * imt_period/imt_kind and the outputs are shared and keep their names (unless `replace`
- * maps an identifier to another name or a literal).
+ * imt_period/imt_kind and the outputs are shared and keep their names.
  */
-export function namespaced(
-  def: GsimDef,
-  tag: string,
-  replace: Record<string, string> = {},
-): GsimDef {
-  const map = new Map<string, string>(Object.entries(replace));
+export function namespaced(def: GsimDef, tag: string): GsimDef {
+  const map = new Map<string, string>();
   for (const n of moduleNames(def)) map.set(n, `${tag}_${n}`);
   const rename = (src: string) => src.replace(/\b[A-Za-z_]\w*\b/g, (id) => map.get(id) ?? id);
   const consts: Record<string, number> = {};
