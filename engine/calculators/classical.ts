@@ -127,6 +127,16 @@ function inputChecksum(oq: OqParam): number {
   return ((b << 16) | a) >>> 0;
 }
 
+/** Options that would change the numbers and are not implemented: fail rather than differ. */
+function checkSupported(oq: OqParam): void {
+  const inputs = Object.keys(oq.inputs ?? {});
+  const amp = inputs.find((k) => k.startsWith("amplification"));
+  if (amp) {
+    throw new Error(`site amplification (${amp}) is not supported by the classical calculator yet`);
+  }
+  if (inputs.includes("reqv")) throw new Error("equivalent distances (reqv) are not supported yet");
+}
+
 /** OpenQuake's error for an IMT a GSIM cannot compute (e.g. an SA period out of range). */
 function checkImts(def: GsimDef, imts: Imt[]): void {
   for (const imt of imts) {
@@ -155,6 +165,7 @@ export async function runClassical(
     return { datastore: ds, oq, info, numContexts: 0, numRuptures: 0 };
   }
   const backend = typeof opts.backend === "object" ? opts.backend : await getBackend(opts.backend);
+  checkSupported(oq);
   const T = oq.investigation_time ?? 1;
   const lv = levelsOf(oq);
   const L = lv.levels.length;
