@@ -3,7 +3,12 @@ import { join } from "node:path";
 import { deepStrictEqual, ok, rejects, strictEqual } from "node:assert";
 import { runClassical } from "../../engine/calculators/classical.ts";
 import { extract, toNpz } from "../../engine/extract.ts";
-import { exportHazardCsv, exportRealizationsCsv } from "../../engine/export/hazard.ts";
+import {
+  exportHazardCsv,
+  exportHazardXml,
+  exportRealizationsCsv,
+} from "../../engine/export/hazard.ts";
+import { EXPORTERS } from "../../engine/export/registry.ts";
 
 const REPO = new URL("../../", import.meta.url).pathname;
 const QA = Deno.env.get("OQ_QA_DIR") ?? join(REPO, "../shared/oq-cases");
@@ -110,6 +115,14 @@ Deno.test({
     const one = extract(ds, "hcurves", new URLSearchParams("kind=mean&imt=PGA"));
     deepStrictEqual((one.mean as { shape: number[] }).shape, [4, 1, 3]);
     ok(toNpz(all).length > 100);
+    // npz export through the registry; legacy NRML XML curves
+    const [npzFile] = await EXPORTERS.hcurves.npz(ds, "npz", dir, 7);
+    ok(npzFile.endsWith("hcurves_7.npz") && (await Deno.stat(npzFile)).size > 100);
+    const xml = await exportHazardXml(ds, "hcurves", dir, 7);
+    strictEqual(xml.length, 2);
+    const x = await Deno.readTextFile(xml[1]);
+    ok(x.includes('<hazardCurves IMT="SA" saPeriod="0.1" saDamping="5.0" investigationTime="1.0"'));
+    strictEqual(x.split("<hazardCurve>").length - 1, 4);
     ds.close();
   },
 });
