@@ -218,11 +218,24 @@ export async function runClassical(
   const rlzKeys: string[][] = flt.realizations.map(() => []);
   let numContexts = 0, numRuptures = 0, keptSources = 0;
   timing.kernel = 0;
-  const groupsTotal = flt.sm.reduce(
-    (s, sm) => s + sm.sourceModels.reduce((t, m) => t + m.groups.length, 0),
+  // progress counts sources; source_info records what each produced (as OpenQuake's)
+  const sourcesTotal = flt.sm.reduce(
+    (s, sm) =>
+      flt.realizations.some((r) => r.smOrdinal === sm.ordinal)
+        ? s +
+          sm.sourceModels.reduce(
+            (t, m) => t + m.groups.reduce((u, g) => u + g.sources.length, 0),
+            0,
+          )
+        : s,
     0,
   );
-  let groupsDone = 0;
+  let sourcesDone = 0;
+  const sourceInfo: SourceInfo[] = [];
+  const onSource: OnSource = (info) => {
+    sourceInfo.push(info);
+    opts.progress?.(++sourcesDone, sourcesTotal);
+  };
 
   for (const sm of flt.sm) {
     const rlzs = flt.realizations.filter((r) => r.smOrdinal === sm.ordinal);
@@ -256,6 +269,7 @@ export async function runClassical(
           srcOpts,
           fewSites,
           opts,
+          (info) => onSource({ ...info, sm_rlz: sm.ordinal }),
         );
         numContexts += res.numContexts;
         numRuptures += res.numRuptures;
@@ -271,8 +285,6 @@ export async function runClassical(
           const key = `${sm.ordinal}\u0000${trt}\u0000${b.id}`;
           if (!rlzKeys[r.ordinal].includes(key)) rlzKeys[r.ordinal].push(key);
         }
-        groupsDone++;
-        opts.progress?.(groupsDone, groupsTotal);
       }
     }
   }
@@ -284,6 +296,7 @@ export async function runClassical(
     } s in the ${backend.name} kernel`,
   );
 
+  ds.put("source_info", sourceInfo);
   const rlzRates = rlzKeys.map((keys) => keys.map((k) => rateMaps.get(k)!));
   const info = storeHazard(ds, oq, flt, sites, lv, rlzRates, T);
   log("info", "Stored hazard curves, maps and spectra");
@@ -292,6 +305,17 @@ export async function runClassical(
 
 /** seconds spent in the backend (the rest is rupture generation, contexts, post-processing) */
 const timing = { kernel: 0 };
+
+/** One row of the `source_info` dataset. */
+export interface SourceInfo {
+  source_id: string;
+  code: string;
+  trt: string;
+  sm_rlz: number;
+  num_ruptures: number;
+  num_contexts: number;
+}
+type OnSource = (info: SourceInfo) => void;
 
 interface GroupResult {
   /** per GSIM, Σ log PNE per (site, level) */
@@ -311,6 +335,7 @@ async function computeGroup(
   srcOpts: SourceOptions,
   fewSites: boolean,
   opts: RunClassicalOptions,
+  onSource: OnSource = () => {},
 ): Promise<GroupResult> {
   if (group.rupInterdep === "mutex") {
     throw new Error(`source groups with mutually exclusive ruptures are not supported yet`);
@@ -367,6 +392,7 @@ async function computeGroup(
   const siteCoords = { lons: sites.lon, lats: sites.lat, depths: sites.depth };
   for (const [si, src] of group.sources.entries()) {
     if (opts.signal?.aborted) throw new Error("aborted");
+    const rup0 = numRuptures, ctx0 = builder.totalRows;
     if (mutex) srcPne = defs.map(() => new Float64Array(N * L).fill(1));
     if (isPointLike(src)) {
       for (const ps of pointSources(src, srcOpts)) {
@@ -393,6 +419,14 @@ async function computeGroup(
         if (builder.full()) await flush();
       }
     }
+    onSource({
+      source_id: src.id,
+      code: src.kind,
+      trt,
+      sm_rlz: 0,
+      num_ruptures: numRuptures - rup0,
+      num_contexts: builder.totalRows - ctx0,
+    });
     if (mutex) {
       await flush();
       const w = group.srcsWeights?.[si] ?? 1;
@@ -415,7 +449,6 @@ async function computeGroup(
       for (let i = 0; i < out.length; i++) out[i] = Math.log(Math.max(pne[i], 1e-45));
     }
   }
-  await flush();
   return { logPne, numContexts: builder.totalRows, numRuptures };
 }
 

@@ -83,12 +83,20 @@ Deno.test({
   sanitizeResources: false,
   fn: async () => {
     const path = await tmpStore();
+    const progress: number[] = [];
     const { datastore: ds, info } = await runClassical(join(CASE_01, "job.ini"), {
       datastorePath: path,
+      progress: (done, total) => progress.push(done / total),
     });
+    deepStrictEqual(progress, [1]);
     deepStrictEqual(info.imts, ["PGA", "SA(0.1)"]);
     deepStrictEqual(info.stats, ["mean"]);
     deepStrictEqual(ds.get("hcurves-stats").shape, [4, 1, 2, 3]);
+    // one source, two ruptures (the duplicated nodal plane merged), 8 contexts
+    const srcInfo = ds.get("source_info").data as { num_ruptures: number; num_contexts: number }[];
+    strictEqual(srcInfo.length, 1);
+    strictEqual(srcInfo[0].num_ruptures, 2);
+    strictEqual(srcInfo[0].num_contexts, 8);
     // science.md §4.10: site 0 PGA
     const hc = ds.get("hcurves-stats").data as Float64Array;
     ok(Math.abs(hc[0] - 0.4553861) < 1e-7 && Math.abs(hc[1] - 0.05754043) < 1e-8);
