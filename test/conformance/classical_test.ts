@@ -175,6 +175,8 @@ interface Row {
   name: string;
   files: number;
   maxRelDiff: number;
+  /** largest |a − e| / (delta + delta·|e|): at most 1 within OpenQuake's tolerance */
+  tolUsed: number;
   status: string;
 }
 const TABLE: Row[] = [];
@@ -183,7 +185,13 @@ export async function runCase(c: Case): Promise<Row> {
   const dir = join(QA, c.name.split(" ")[0]);
   const out = await Deno.makeTempDir({ prefix: "qa_" });
   const dsPath = join(out, "calc.sqlite");
-  const row: Row = { name: c.name, files: c.expected.length, maxRelDiff: 0, status: "" };
+  const row: Row = {
+    name: c.name,
+    files: c.expected.length,
+    maxRelDiff: 0,
+    tolUsed: 0,
+    status: "",
+  };
   try {
     const { datastore } = await runClassical(join(dir, c.ini), {
       datastorePath: dsPath,
@@ -206,6 +214,7 @@ export async function runCase(c: Case): Promise<Row> {
       const act = await Deno.readTextFile(got[i]);
       const cmp = compareText(exp, act, c.delta);
       row.maxRelDiff = Math.max(row.maxRelDiff, cmp.maxRelDiff);
+      row.tolUsed = Math.max(row.tolUsed, cmp.worstRatio);
       if (!cmp.ok) bad.push(`${c.expected[i]}: ${cmp.message}`);
     }
     row.status = bad.length ? `FAIL: ${bad.join("; ")}` : "pass";
@@ -221,13 +230,13 @@ function printTable() {
   const lines = TABLE.map((r) =>
     `${r.name.padEnd(34)} ${String(r.files).padStart(5)}  ${
       r.maxRelDiff.toExponential(2).padStart(9)
-    }  ${r.status.slice(0, 160)}`
+    }  ${r.tolUsed.toFixed(3).padStart(8)}  ${r.status.slice(0, 160)}`
   );
   console.log(
     [
       "",
       `backend: ${BACKEND}`,
-      `${"case".padEnd(34)} files  max rel.d  status`,
+      `${"case".padEnd(34)} files  max rel.d  tol.used  status`,
       ...lines,
       "",
     ].join("\n"),
