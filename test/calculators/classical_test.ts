@@ -159,3 +159,25 @@ Deno.test({
     child.datastore.close();
   },
 });
+
+Deno.test({
+  name: "classical/case_24: tiny context blocks give the same curves as one big block",
+  ignore: !HAVE_QA,
+  sanitizeResources: false,
+  fn: async () => {
+    const ini = join(QA, "classical/case_24/job.ini");
+    const big = await runClassical(ini, { datastorePath: await tmpStore(), backend: "cpu" });
+    const small = await runClassical(ini, {
+      datastorePath: await tmpStore(),
+      backend: "cpu",
+      blockRows: 7,
+    });
+    strictEqual(small.numContexts, 1560); // 780 ruptures x 2 sites, as OpenQuake asserts
+    const a = big.datastore.get("hcurves-stats").data as Float64Array;
+    const b = small.datastore.get("hcurves-stats").data as Float64Array;
+    strictEqual(a.length, b.length);
+    for (let i = 0; i < a.length; i++) ok(Math.abs(a[i] - b[i]) <= 1e-12 * Math.max(a[i], 1e-300));
+    big.datastore.close();
+    small.datastore.close();
+  },
+});
