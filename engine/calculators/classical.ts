@@ -26,7 +26,12 @@ import { isPointLike, iterRuptures, pointSources } from "../source/index.ts";
 import { pointBlocks } from "../source/point.ts";
 import type { SourceGroupSpec, SourceSpec } from "../source/spec.ts";
 import { loadSites, type Sites } from "./classical_sites.ts";
-import { clusterOccurrenceProbs, clusterPne, multiplyPne } from "./classical_groups.ts";
+import {
+  addMutexRupturePoe,
+  clusterOccurrenceProbs,
+  clusterPne,
+  multiplyPne,
+} from "./classical_groups.ts";
 import type { CalcContext, Calculator } from "./types.ts";
 
 export interface RunClassicalOptions {
@@ -337,9 +342,6 @@ async function computeGroup(
   opts: RunClassicalOptions,
   onSource: OnSource = () => {},
 ): Promise<GroupResult> {
-  if (group.rupInterdep === "mutex") {
-    throw new Error(`source groups with mutually exclusive ruptures are not supported yet`);
-  }
   const N = sites.n, L = lv.levels.length;
   const T = oq.investigation_time ?? 1;
   const trt = group.trt;
@@ -354,8 +356,14 @@ async function computeGroup(
   const logPne = defs.map(() => new Float64Array(N * L));
   let numRuptures = 0;
   const mutex = group.srcInterdep === "mutex";
+  const rupMutex = group.rupInterdep === "mutex";
   const cluster = Boolean(group.cluster);
-  const special = mutex || cluster;
+  const special = mutex || rupMutex || cluster;
+  // rupture mutex: P(exceedance) of each source, Σ_j w_j (1 − P_ne,j), and the group's
+  // probability combined over the sources, pmap + (1 − pmap)·pm
+  const rupPoe = rupMutex ? defs.map(() => new Float64Array(N * L)) : [];
+  const groupPoe = rupMutex ? defs.map(() => new Float64Array(N * L)) : [];
+  let rupWeight: (i: number) => number = () => 1;
   // special groups multiply probabilities of no exceedance in f64 (per source when mutex)
   const groupPne = special ? defs.map(() => new Float64Array(N * L).fill(1)) : [];
   const mutexPoe = mutex ? defs.map(() => new Float64Array(N * L)) : [];
@@ -376,7 +384,12 @@ async function computeGroup(
   const flush = async () => {
     if (builder.size === 0) return;
     const block = builder.flush();
-    if (special) {
+    if (rupMutex) {
+      const idx = block.ruptures.map((r) => rupIndexOf.get(r) ?? 0);
+      for (let g = 0; g < defs.length; g++) {
+        addMutexRupturePoe(jobOf(g, block), block, rupPoe[g], (i) => rupWeight(idx[i]));
+      }
+    } else if (special) {
       for (let g = 0; g < defs.length; g++) multiplyPne(jobOf(g, block), block, srcPne[g], cluster);
     } else {
       const t0 = performance.now();
@@ -390,9 +403,18 @@ async function computeGroup(
       oq.pointsource_distance.default ?? 100,
   );
   const siteCoords = { lons: sites.lon, lats: sites.lat, depths: sites.depth };
+  const rupIndexOf = new Map<Rupture, number>();
   for (const [si, src] of group.sources.entries()) {
     if (opts.signal?.aborted) throw new Error("aborted");
     const rup0 = numRuptures, ctx0 = builder.totalRows;
+    if (rupMutex) {
+      await flush();
+      rupIndexOf.clear();
+      rupPoe.forEach((a) => a.fill(0));
+      const w = src.kind === "nonParametricSeismicSource" ? src.rupWeights : undefined;
+      if (!w) throw new Error(`source ${src.id}: mutually exclusive ruptures need rup_weights`);
+      rupWeight = (i) => w[i];
+    }
     if (mutex) srcPne = defs.map(() => new Float64Array(N * L).fill(1));
     if (isPointLike(src)) {
       for (const ps of pointSources(src, srcOpts)) {
@@ -414,6 +436,7 @@ async function computeGroup(
       }
     } else {
       for (const rup of iterRuptures(src, srcOpts) as Iterable<Rupture>) {
+        if (rupMutex) rupIndexOf.set(rup, numRuptures - rup0);
         numRuptures++;
         builder.add(rup, false);
         if (builder.full()) await flush();
@@ -427,9 +450,15 @@ async function computeGroup(
       num_ruptures: numRuptures - rup0,
       num_contexts: builder.totalRows - ctx0,
     });
-    if (mutex) {
+    if (rupMutex) {
       await flush();
-      const w = group.srcsWeights?.[si] ?? 1;
+      for (let g = 0; g < defs.length; g++) {
+        const pm = rupPoe[g], acc = groupPoe[g];
+        for (let i = 0; i < acc.length; i++) acc[i] += (1 - acc[i]) * pm[i];
+      }
+    } else if (mutex) {
+      await flush();
+      const w = group.srcsWeights?.[si] ?? src.mutexWeight ?? 1;
       for (let g = 0; g < defs.length; g++) {
         const acc = mutexPoe[g], pne = srcPne[g];
         for (let i = 0; i < acc.length; i++) acc[i] += (1 - pne[i]) * w;
@@ -439,7 +468,11 @@ async function computeGroup(
   await flush();
   if (special) {
     for (let g = 0; g < defs.length; g++) {
-      let pne: Float64Array = mutex ? mutexPoe[g].map((p) => 1 - p) : groupPne[g];
+      let pne: Float64Array = rupMutex
+        ? groupPoe[g].map((p) => 1 - p)
+        : mutex
+        ? mutexPoe[g].map((p) => 1 - p)
+        : groupPne[g];
       if (cluster) {
         const rate = group.tom?.occurrenceRate;
         if (!(rate! > 0)) throw new Error(`cluster group ${trt} without occurrence_rate`);

@@ -60,3 +60,28 @@ export function clusterPne(pne: Float64Array, probs: number[]): Float64Array {
     return s;
   });
 }
+
+/**
+ * Mutually exclusive ruptures (rup_interdep="mutex"): adds Σ_j w_j·(1 − P_ne,j) to `poe` for
+ * the rows of the block, `weightOf` giving the weight of each rupture.
+ */
+export function addMutexRupturePoe(
+  job: PneJob,
+  block: RuptureContextBlock,
+  poe: Float64Array,
+  weightOf: (rupIndex: number) => number,
+): void {
+  const L = job.levels.length;
+  // each row alone: multiply a fresh P_ne = 1 by its no-exceedance probability
+  const rowPne = new Float64Array(block.n * L).fill(1);
+  const perRow: RuptureContextBlock = {
+    ...block,
+    sid: Uint32Array.from({ length: block.n }, (_, r) => r),
+  };
+  multiplyPne({ ...job, sid: perRow.sid, nSites: block.n }, perRow, rowPne, false);
+  for (let r = 0; r < block.n; r++) {
+    const w = weightOf(block.rupIndex[r]);
+    const base = block.sid[r] * L;
+    for (let l = 0; l < L; l++) poe[base + l] += (1 - rowPne[r * L + l]) * w;
+  }
+}
