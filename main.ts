@@ -3,6 +3,7 @@
 //   run JOB.ini|ARCHIVE.zip[,JOB2.ini] [--exports csv] [--export-dir DIR] [--param k=v] [--hc ID]
 //   list | export CALC_ID DIR [--exports csv] | worker CALC_ID
 //   user add NAME [--password P] [--level 0|1|2] [--superuser] [--group G] | user list
+// Any command: --backend auto|gpu|pool|cpu (QUAKE_BACKEND) picks where the hot loop runs.
 import { parseArgs } from "node:util";
 import { userInfo } from "node:os";
 import { resolve } from "node:path";
@@ -284,9 +285,31 @@ async function user(argv: string[]): Promise<number> {
   }
 }
 
+/**
+ * `--backend auto|gpu|pool|cpu` anywhere on the command line: the compute backend of every
+ * calculation this process (and the job workers it starts) runs; the same as QUAKE_BACKEND.
+ */
+function takeBackend(args: string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const eq = /^--backend=(.*)$/.exec(args[i]);
+    const value = eq ? eq[1] : args[i] === "--backend" ? args[++i] : undefined;
+    if (value === undefined) {
+      out.push(args[i]);
+      continue;
+    }
+    if (!["auto", "gpu", "pool", "cpu"].includes(value)) {
+      console.error(`--backend must be auto, gpu, pool or cpu, not ${JSON.stringify(value)}`);
+      Deno.exit(2);
+    }
+    Deno.env.set("QUAKE_BACKEND", value);
+  }
+  return out;
+}
+
 if (import.meta.main) {
   await preload();
-  const [cmd = "serve", ...rest] = Deno.args;
+  const [cmd = "serve", ...rest] = takeBackend(Deno.args);
   let code = 0;
   switch (cmd) {
     case "serve":
