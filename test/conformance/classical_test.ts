@@ -7,7 +7,8 @@ import { ok } from "node:assert";
 import { runClassical } from "../../engine/calculators/classical.ts";
 import { exportHazardCsv } from "../../engine/export/hazard.ts";
 import { compareText } from "./_compare.ts";
-import type { BackendName } from "../../engine/kernels/select.ts";
+import { type BackendName, closeBackends } from "../../engine/kernels/select.ts";
+import { getGpu } from "../../engine/kernels/webgpu.ts";
 
 const REPO = new URL("../../", import.meta.url).pathname;
 const QA = Deno.env.get("OQ_QA_DIR") ?? join(REPO, "../shared/oq-cases");
@@ -19,8 +20,18 @@ const HAVE_QA = (() => {
   }
 })();
 const RUN_ALL = Deno.env.get("CONFORMANCE_ALL") === "1";
-/** the kernel backend to check (cpu, the f64 reference, by default; gpu, pool or auto) */
-const BACKEND = (Deno.env.get("CONFORMANCE_BACKEND") ?? "cpu") as BackendName;
+/**
+ * The kernel backends checked against the same expected files: the f64 reference on one thread,
+ * the worker pool and WebGPU (llvmpipe in CI), unless CONFORMANCE_BACKENDS names fewer.
+ */
+const GPU = await getGpu();
+const BACKENDS = (Deno.env.get("CONFORMANCE_BACKENDS") ?? "cpu,pool,gpu").split(",")
+  .map((b) => b.trim() as BackendName)
+  .filter((b) => {
+    if (b !== "gpu" || GPU) return true;
+    console.warn("*** conformance: no WebGPU adapter, the gpu backend is SKIPPED ***");
+    return false;
+  });
 
 type Key = "hcurves" | "hmaps" | "uhs";
 interface Case {
@@ -179,9 +190,9 @@ interface Row {
   tolUsed: number;
   status: string;
 }
-const TABLE: Row[] = [];
+const TABLES = new Map<BackendName, Row[]>();
 
-export async function runCase(c: Case): Promise<Row> {
+export async function runCase(c: Case, backend: BackendName = "cpu"): Promise<Row> {
   const dir = join(QA, c.name.split(" ")[0]);
   const out = await Deno.makeTempDir({ prefix: "qa_" });
   const dsPath = join(out, "calc.sqlite");
@@ -195,7 +206,7 @@ export async function runCase(c: Case): Promise<Row> {
   try {
     const { datastore } = await runClassical(join(dir, c.ini), {
       datastorePath: dsPath,
-      backend: "cpu",
+      backend,
     });
     const got: string[] = [];
     for (const [key, kind] of c.exports) {
@@ -226,8 +237,8 @@ export async function runCase(c: Case): Promise<Row> {
   return row;
 }
 
-function printTable() {
-  const lines = TABLE.map((r) =>
+function printTable(backend: BackendName, rows: Row[]) {
+  const lines = rows.map((r) =>
     `${r.name.padEnd(34)} ${String(r.files).padStart(5)}  ${
       r.maxRelDiff.toExponential(2).padStart(9)
     }  ${r.tolUsed.toFixed(3).padStart(8)}  ${r.status.slice(0, 160)}`
@@ -235,7 +246,7 @@ function printTable() {
   console.log(
     [
       "",
-      `backend: ${BACKEND}`,
+      `backend: ${backend}`,
       `${"case".padEnd(34)} files  max rel.d  tol.used  status`,
       ...lines,
       "",
@@ -250,20 +261,31 @@ if (!HAVE_QA) {
 const toRun = CASES.filter((c) =>
   HAVE_QA && (RUN_ALL || (c.pending ?? PENDING[c.name]) === undefined)
 );
-for (const c of CASES) {
-  const reason = c.pending ?? PENDING[c.name];
-  const ignore = !toRun.includes(c);
-  if (ignore && HAVE_QA) console.warn(`conformance: ${c.name} ignored: ${reason}`);
-  Deno.test({
-    name: `conformance ${c.name} (delta ${c.delta})`,
-    ignore,
-    sanitizeResources: false,
-    sanitizeOps: false,
-    fn: async () => {
-      const row = await runCase(c);
-      TABLE.push(row);
-      if (TABLE.length === toRun.length) printTable();
-      ok(row.status === "pass", `${c.name}: ${row.status}`);
-    },
-  });
+for (const backend of BACKENDS) {
+  for (const c of CASES) {
+    const reason = c.pending ?? PENDING[c.name];
+    const ignore = !toRun.includes(c);
+    if (ignore && HAVE_QA) console.warn(`conformance: ${c.name} ignored: ${reason}`);
+    Deno.test({
+      name: `conformance ${c.name} (delta ${c.delta}, ${backend})`,
+      ignore,
+      sanitizeResources: false,
+      sanitizeOps: false,
+      fn: async () => {
+        const row = await runCase(c, backend);
+        const rows = TABLES.get(backend) ?? [];
+        TABLES.set(backend, rows);
+        rows.push(row);
+        if (rows.length === toRun.length) printTable(backend, rows);
+        ok(row.status === "pass", `${c.name} on ${backend}: ${row.status}`);
+      },
+    });
+  }
 }
+
+Deno.test({
+  name: "conformance: close the backends",
+  sanitizeResources: false,
+  sanitizeOps: false,
+  fn: closeBackends,
+});
