@@ -13,7 +13,8 @@ import type { Imt } from "../gsim/imt.ts";
 import { parseGsimSpec } from "../gsim/registry.ts";
 import type { GsimDef } from "../gsim/types.ts";
 import { hazardStats, type OqParam, readOqParam } from "../input/oqparam.ts";
-import { blockPoes } from "../kernels/cpu.ts";
+import { blockPoes, cpuBackend } from "../kernels/cpu.ts";
+import { isPoolBackend, type PoolBackend } from "../kernels/pool.ts";
 import { type BackendName, getBackend } from "../kernels/select.ts";
 import type { Backend, PneJob } from "../kernels/types.ts";
 import { readLogicTrees } from "../logictree/index.ts";
@@ -264,18 +265,32 @@ export async function runClassical(
         const srcsWeights = group.srcsWeights?.filter((_, i) => keep[i]);
         keptSources += sources.length;
         if (!sources.length) continue;
-        const res = await computeGroup(
-          { ...group, sources, srcsWeights },
-          defs,
-          sites,
-          oq,
-          lv,
-          backend,
-          srcOpts,
-          fewSites,
-          opts,
-          (info) => onSource({ ...info, sm_rlz: sm.ordinal }),
-        );
+        const grp = { ...group, sources, srcsWeights };
+        const onGroupSource: OnSource = (info) => onSource({ ...info, sm_rlz: sm.ordinal });
+        const independent = !(grp.srcInterdep === "mutex" || grp.rupInterdep === "mutex" ||
+          grp.cluster);
+        const res = isPoolBackend(backend) && backend.size > 1 && independent
+          ? await computeGroupOnPool(backend, {
+            jobIni,
+            overrides: opts.overrides,
+            reqSiteParams: [...reqSiteParams],
+            group: grp,
+            gsimSpecs: gids.map((g) => branches.get(g)!.spec),
+            fewSites,
+            blockRows: opts.blockRows,
+          }, onGroupSource)
+          : await computeGroup(
+            grp,
+            defs,
+            sites,
+            oq,
+            lv,
+            backend,
+            srcOpts,
+            fewSites,
+            opts,
+            onGroupSource,
+          );
         numContexts += res.numContexts;
         numRuptures += res.numRuptures;
         gids.forEach((gid, g) => {
@@ -322,6 +337,12 @@ export interface SourceInfo {
 }
 type OnSource = (info: SourceInfo) => void;
 
+/** Shard k of K of a group: every K-th unit of work, starting at k. */
+interface Shard {
+  k: number;
+  K: number;
+}
+
 interface GroupResult {
   /** per GSIM, Σ log PNE per (site, level) */
   logPne: Float64Array[];
@@ -341,6 +362,7 @@ async function computeGroup(
   fewSites: boolean,
   opts: RunClassicalOptions,
   onSource: OnSource = () => {},
+  shard: Shard = { k: 0, K: 1 },
 ): Promise<GroupResult> {
   const N = sites.n, L = lv.levels.length;
   const T = oq.investigation_time ?? 1;
@@ -359,6 +381,10 @@ async function computeGroup(
   const rupMutex = group.rupInterdep === "mutex";
   const cluster = Boolean(group.cluster);
   const special = mutex || rupMutex || cluster;
+  if (special && shard.K > 1) throw new Error("mutex and cluster groups cannot be sharded");
+  // the units of work of this shard: point sources of point-like sources, else ruptures
+  let unit = 0;
+  const mine = () => unit++ % shard.K === shard.k;
   // rupture mutex: P(exceedance) of each source, Σ_j w_j (1 − P_ne,j), and the group's
   // probability combined over the sources, pmap + (1 − pmap)·pm
   const rupPoe = rupMutex ? defs.map(() => new Float64Array(N * L)) : [];
@@ -418,6 +444,7 @@ async function computeGroup(
     if (mutex) srcPne = defs.map(() => new Float64Array(N * L).fill(1));
     if (isPointLike(src)) {
       for (const ps of pointSources(src, srcOpts)) {
+        if (!mine()) continue;
         for (
           const pb of pointBlocks(ps, siteCoords, {
             maxDist,
@@ -436,6 +463,7 @@ async function computeGroup(
       }
     } else {
       for (const rup of iterRuptures(src, srcOpts) as Iterable<Rupture>) {
+        if (!mine()) continue;
         if (rupMutex) rupIndexOf.set(rup, numRuptures - rup0);
         numRuptures++;
         builder.add(rup, false);
@@ -483,6 +511,98 @@ async function computeGroup(
     }
   }
   return { logPne, numContexts: builder.totalRows, numRuptures };
+}
+
+/** A shard of an independent source group, computed end to end (contexts and kernel). */
+export interface ShardTask {
+  jobIni: string;
+  overrides?: Record<string, string>;
+  reqSiteParams: string[];
+  group: SourceGroupSpec;
+  /** the GSIMs as written in the logic tree */
+  gsimSpecs: string[];
+  fewSites: boolean;
+  blockRows?: number;
+}
+
+interface ShardResult extends GroupResult {
+  sources: SourceInfo[];
+  kernelSeconds: number;
+}
+
+/** What a pool worker keeps between shards of the same job: parameters, sites, levels. */
+const shardSetups = new Map<
+  string,
+  { oq: OqParam; sites: Sites; lv: Levels; srcOpts: SourceOptions }
+>();
+
+/** Runs in a pool worker: shard k of K of a group, on the f64 reference kernel. */
+export async function computeShard(task: ShardTask & Shard): Promise<ShardResult> {
+  const key = JSON.stringify([task.jobIni, task.overrides ?? {}, task.reqSiteParams]);
+  let setup = shardSetups.get(key);
+  if (!setup) {
+    const { oq } = readOqParam(task.jobIni, task.overrides);
+    const sites = loadSites(oq, task.reqSiteParams);
+    setup = { oq, sites, lv: levelsOf(oq), srcOpts: sourceOptions(oq) };
+    shardSetups.set(key, setup);
+  }
+  const { oq, sites, lv, srcOpts } = setup;
+  const sources: SourceInfo[] = [];
+  timing.kernel = 0;
+  const res = await computeGroup(
+    task.group,
+    task.gsimSpecs.map(parseGsimSpec),
+    sites,
+    oq,
+    lv,
+    cpuBackend,
+    srcOpts,
+    task.fewSites,
+    { blockRows: task.blockRows },
+    (info) => sources.push(info),
+    { k: task.k, K: task.K },
+  );
+  return { ...res, sources, kernelSeconds: timing.kernel };
+}
+
+/**
+ * An independent group split into one shard per pool worker: each builds its own contexts and
+ * runs the kernel, so rupture generation and distances are parallel too; the per-(site, level)
+ * sums of the shards add up to the group's.
+ */
+async function computeGroupOnPool(
+  pool: PoolBackend,
+  task: ShardTask,
+  onSource: OnSource,
+): Promise<GroupResult> {
+  const K = pool.size;
+  const parts = await Promise.all(
+    Array.from(
+      { length: K },
+      (_, k) => pool.call<ShardResult>(import.meta.url, "computeShard", { ...task, k, K }),
+    ),
+  );
+  const logPne = parts[0].logPne;
+  for (const p of parts.slice(1)) {
+    p.logPne.forEach((a, g) => {
+      const out = logPne[g];
+      for (let i = 0; i < out.length; i++) out[i] += a[i];
+    });
+  }
+  // every shard lists every source, in order: add their counts
+  parts[0].sources.forEach((info, i) => {
+    onSource({
+      ...info,
+      num_ruptures: parts.reduce((s, p) => s + p.sources[i].num_ruptures, 0),
+      num_contexts: parts.reduce((s, p) => s + p.sources[i].num_contexts, 0),
+    });
+  });
+  timing.kernel += Math.max(...parts.map((p) => p.kernelSeconds));
+  return {
+    logPne,
+    numContexts: parts.reduce((s, p) => s + p.numContexts, 0),
+    numRuptures: parts.reduce((s, p) => s + p.numRuptures, 0),
+  };
 }
 
 /** Poissonian rows through the backend; non-Poissonian (probs_occur) rows in f64 here. */

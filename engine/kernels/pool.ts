@@ -1,13 +1,25 @@
 // The CPU fallback: the f64 reference kernel on a pool of Deno Workers, one per core. A block's
 // columns are copied once into SharedArrayBuffers; each worker takes a contiguous slice of rows.
 import type { Backend, PneJob } from "./types.ts";
-import type { PoolTask } from "./pool_worker.ts";
+import type { PoolCall, PoolTask } from "./pool_worker.ts";
 
 interface Reply {
   id: number;
   sites?: Uint32Array;
   acc?: Float64Array;
+  result?: unknown;
   error?: string;
+}
+
+/** The pool also runs whole tasks: any exported function of a module, on the least busy worker. */
+export interface PoolBackend extends Backend {
+  name: "pool";
+  size: number;
+  call<T>(module: string, fn: string, arg: unknown): Promise<T>;
+}
+
+export function isPoolBackend(b: Backend): b is PoolBackend {
+  return b.name === "pool" && "call" in b;
 }
 
 function sharedF64(a: ArrayLike<number>): Float64Array {
@@ -25,9 +37,10 @@ function sharedU32(a: ArrayLike<number>): Uint32Array {
 /** Rows below which a job runs on one worker (the message costs more than the work). */
 const MIN_ROWS_PER_TASK = 512;
 
-export function makePoolBackend(size = navigator.hardwareConcurrency || 2): Backend {
+export function makePoolBackend(size = navigator.hardwareConcurrency || 2): PoolBackend {
   const workers: Worker[] = [];
   const pending = new Map<number, (r: Reply) => void>();
+  const busy = new Map<Worker, number>();
   let nextId = 0;
   for (let i = 0; i < size; i++) {
     const w = new Worker(new URL("./pool_worker.ts", import.meta.url), { type: "module" });
@@ -38,15 +51,26 @@ export function makePoolBackend(size = navigator.hardwareConcurrency || 2): Back
     workers.push(w);
   }
 
-  function run(w: Worker, task: PoolTask): Promise<Reply> {
-    return new Promise((resolve) => {
+  function run(w: Worker, task: PoolTask | PoolCall): Promise<Reply> {
+    busy.set(w, (busy.get(w) ?? 0) + 1);
+    return new Promise<Reply>((resolve) => {
       pending.set(task.id, resolve);
       w.postMessage(task);
-    });
+    }).finally(() => busy.set(w, busy.get(w)! - 1));
+  }
+
+  function leastBusy(): Worker {
+    return workers.reduce((a, b) => ((busy.get(b) ?? 0) < (busy.get(a) ?? 0) ? b : a));
   }
 
   return {
     name: "pool",
+    size,
+    async call<T>(module: string, fn: string, arg: unknown): Promise<T> {
+      const r = await run(leastBusy(), { id: nextId++, call: { module, fn, arg } });
+      if (r.error) throw new Error(`pool worker failed: ${r.error}`);
+      return r.result as T;
+    },
     async accumulateLogPne(job: PneJob, acc: Float64Array): Promise<void> {
       const n = job.block.n;
       if (n === 0) return;

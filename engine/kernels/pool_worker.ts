@@ -12,10 +12,39 @@ export interface PoolTask {
   count: number;
 }
 
+/** Run `fn` exported by `module` (a URL) with `arg`: whole tasks, e.g. a shard of a source group. */
+export interface PoolCall {
+  id: number;
+  call: { module: string; fn: string; arg: unknown };
+}
+
 // one model object per distinct model, so its compiled evaluator is reused across tasks
 const models = new Map<string, GsimDef>();
 
-self.onmessage = async (e: MessageEvent<PoolTask>) => {
+async function runCall(id: number, { module, fn, arg }: PoolCall["call"]) {
+  try {
+    const mod = await import(module);
+    const result = await mod[fn](arg);
+    self.postMessage({ id, result }, transferables(result));
+  } catch (err) {
+    self.postMessage({ id, error: String((err as Error)?.stack ?? err) });
+  }
+}
+
+/** The buffers of the typed arrays in a result (one level deep), moved rather than copied. */
+function transferables(x: unknown): Transferable[] {
+  const out = new Set<ArrayBuffer>();
+  const visit = (v: unknown) => {
+    if (ArrayBuffer.isView(v) && v.buffer instanceof ArrayBuffer) out.add(v.buffer);
+  };
+  if (x && typeof x === "object") {
+    for (const v of Object.values(x)) Array.isArray(v) ? v.forEach(visit) : visit(v);
+  }
+  return [...out];
+}
+
+self.onmessage = async (e: MessageEvent<PoolTask | PoolCall>) => {
+  if ("call" in e.data) return runCall(e.data.id, e.data.call);
   const { id, job, first, count } = e.data;
   try {
     const key = `${job.gsim.name} ${JSON.stringify(job.gsim.args)} ${job.gsim.body}`;
