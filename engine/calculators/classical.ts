@@ -218,6 +218,9 @@ export async function runClassical(
 
   const srcOpts = sourceOptions(oq);
   const fewSites = N <= MAX_SITES_DISAGG;
+  // independent groups are sharded over the worker pool (contexts built in parallel); with the
+  // gpu backend each worker drives the GPU itself
+  const shardPool = await shardingPool(backend);
   // Λ per (source-model realization, TRT, GSIM): Σ over the groups of −log PNE. A realization
   // sums the entries of its source model, one per TRT (its GSIM); never R full arrays at once.
   const rateMaps = new Map<string, Float64Array>();
@@ -269,8 +272,8 @@ export async function runClassical(
         const onGroupSource: OnSource = (info) => onSource({ ...info, sm_rlz: sm.ordinal });
         const independent = !(grp.srcInterdep === "mutex" || grp.rupInterdep === "mutex" ||
           grp.cluster);
-        const res = isPoolBackend(backend) && backend.size > 1 && independent
-          ? await computeGroupOnPool(backend, {
+        const res = shardPool && independent
+          ? await computeGroupOnPool(shardPool, {
             jobIni,
             overrides: opts.overrides,
             reqSiteParams: [...reqSiteParams],
@@ -278,6 +281,7 @@ export async function runClassical(
             gsimSpecs: gids.map((g) => branches.get(g)!.spec),
             fewSites,
             blockRows: opts.blockRows,
+            kernel: backend.name === "gpu" ? "gpu" : "cpu",
           }, onGroupSource)
           : await computeGroup(
             grp,
@@ -523,6 +527,16 @@ export interface ShardTask {
   gsimSpecs: string[];
   fewSites: boolean;
   blockRows?: number;
+  /** where each worker runs the kernel */
+  kernel: "cpu" | "gpu";
+}
+
+/** The pool that shards groups for this backend, if any (none for one thread or one core). */
+async function shardingPool(backend: Backend): Promise<PoolBackend | undefined> {
+  if (isPoolBackend(backend)) return backend.size > 1 ? backend : undefined;
+  if (backend.name !== "gpu" || (navigator.hardwareConcurrency ?? 1) < 2) return undefined;
+  const pool = await getBackend("pool");
+  return isPoolBackend(pool) && pool.size > 1 ? pool : undefined;
 }
 
 interface ShardResult extends GroupResult {
@@ -555,7 +569,7 @@ export async function computeShard(task: ShardTask & Shard): Promise<ShardResult
     sites,
     oq,
     lv,
-    cpuBackend,
+    task.kernel === "gpu" ? await getBackend("gpu") : cpuBackend,
     srcOpts,
     task.fewSites,
     { blockRows: task.blockRows },
