@@ -180,6 +180,11 @@ export function phiB(truncationLevel: number): number {
  */
 export function truncnormSf(phi_b: number, truncationLevel: number, z: number): number {
   if (truncationLevel === 0) return z < 0 ? 1 : z > 0 ? 0 : 0.5;
+  // outside ±tl the formula clips to exactly 0 or 1: skip the CDF (most levels of a curve)
+  if (phi_b < 1) {
+    if (z >= truncationLevel) return 0;
+    if (z <= -truncationLevel) return 1;
+  }
   const p = (phi_b - ndtr(z)) / (2 * phi_b - 1);
   return p < 0 ? 0 : p > 1 ? 1 : p;
 }
