@@ -26,21 +26,18 @@ export function parseIndex(text: string): IndexedTable[] {
   for (const line of text.split("\n")) {
     const m = /^\|\s*`([^`]+)`\s*\|\s*(\w+)\s*\|[^|]*\|\s*([^|]+?)\s*\|\s*([^|]+?)\s*\|/.exec(line);
     if (!m) continue;
-    const spec = m[3].replace(/\s*\[.*\]\s*$/, "");
-    const call = /^(\w+)(?:\((.*)\))?$/.exec(spec);
-    if (!call) continue;
     const tols = m[4].split("/").map(Number);
     const tol = m[2] === "MEAN" ? tols[0] : tols[tols.length - 1];
-    try {
-      out.push({
-        file: m[1],
-        kind: m[2],
-        gsim: call[1],
-        args: pyArgs(call[2] ?? ""),
-        tolPercent: tol,
-      });
-    } catch {
-      // arguments we cannot read (lists, nested models) are left out of the table
+    // "A(x=1); A(x=2) [2017 name: ...]": one table checked with several models
+    for (const spec of m[3].replace(/\s*\[.*\]\s*$/, "").split(";").map((p) => p.trim())) {
+      const call = /^(\w+)(?:\((.*)\))?$/.exec(spec);
+      if (!call) continue;
+      try {
+        const args = pyArgs(call[2] ?? "");
+        out.push({ file: m[1], kind: m[2], gsim: call[1], args, tolPercent: tol });
+      } catch {
+        // arguments we cannot read (lists, nested models) are left out of the table
+      }
     }
   }
   return out;
