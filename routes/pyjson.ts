@@ -1,5 +1,6 @@
 // Python `json.dumps` bytes (default separators, ASCII only, repr floats, bare NaN/Infinity):
 // OpenQuake clients and tests compare these bodies byte for byte.
+import { pyFloatStr } from "../engine/input/oqparam.ts";
 
 /** A number that must be written as a Python float (`1.0`, not `1`). */
 export class PyFloat {
@@ -11,31 +12,11 @@ export function pyFloat(v: number | null | undefined): PyFloat | null {
   return v === null || v === undefined ? null : new PyFloat(v);
 }
 
-/** Python's repr() of a float. */
+/** Python's `json.dumps` spelling of a float: `repr` but NaN/Infinity for the non-finite. */
 export function floatRepr(v: number): string {
   if (Number.isNaN(v)) return "NaN";
-  if (v === Infinity) return "Infinity";
-  if (v === -Infinity) return "-Infinity";
-  if (v === 0) return Object.is(v, -0) ? "-0.0" : "0.0";
-  const [mant, expStr] = v.toExponential().split("e");
-  const exp = Number(expStr);
-  const neg = mant.startsWith("-");
-  const digits = mant.replace("-", "").replace(".", "");
-  let out: string;
-  if (exp >= -4 && exp < 16) {
-    if (exp >= 0) {
-      const intPart = digits.slice(0, exp + 1).padEnd(exp + 1, "0");
-      const frac = digits.slice(exp + 1) || "0";
-      out = `${intPart}.${frac}`;
-    } else {
-      out = `0.${"0".repeat(-exp - 1)}${digits}`;
-    }
-  } else {
-    const m = digits.length > 1 ? `${digits[0]}.${digits.slice(1)}` : digits;
-    const e = Math.abs(exp) < 10 ? `0${Math.abs(exp)}` : `${Math.abs(exp)}`;
-    out = `${m}e${exp < 0 ? "-" : "+"}${e}`;
-  }
-  return neg ? `-${out}` : out;
+  if (!Number.isFinite(v)) return v > 0 ? "Infinity" : "-Infinity";
+  return pyFloatStr(v);
 }
 
 function strRepr(s: string): string {
