@@ -399,18 +399,7 @@ async function computeGroup(
   const mutexPoe = mutex ? defs.map(() => new Float64Array(N * L)) : [];
   let srcPne: Float64Array[] = groupPne;
 
-  const jobOf = (g: number, block: RuptureContextBlock): PneJob => ({
-    gsim: defs[g],
-    imts: lv.imts,
-    levels: lv.levels,
-    offsets: lv.offsets,
-    truncationLevel: truncation(oq.truncation_level),
-    investigationTime: T,
-    block,
-    rate: block.rate,
-    sid: block.sid,
-    nSites: N,
-  });
+  const jobOf = (g: number, block: RuptureContextBlock) => pneJob(defs[g], lv, oq, block, N, T);
   const flush = async () => {
     if (builder.size === 0) return;
     const block = builder.flush();
@@ -619,6 +608,29 @@ async function computeGroupOnPool(
   };
 }
 
+/** The kernel job of one GSIM over a context block. */
+function pneJob(
+  gsim: GsimDef,
+  lv: Levels,
+  oq: OqParam,
+  block: RuptureContextBlock,
+  N: number,
+  T: number,
+): PneJob {
+  return {
+    gsim,
+    imts: lv.imts,
+    levels: lv.levels,
+    offsets: lv.offsets,
+    truncationLevel: truncation(oq.truncation_level),
+    investigationTime: T,
+    block,
+    rate: block.rate,
+    sid: block.sid,
+    nSites: N,
+  };
+}
+
 /** Poissonian rows through the backend; non-Poissonian (probs_occur) rows in f64 here. */
 async function accumulate(
   block: RuptureContextBlock,
@@ -634,18 +646,7 @@ async function accumulate(
   const nonPois = block.ruptures.map((r) => r.probsOccur && r.probsOccur.length > 0);
   const anyNonPois = nonPois.some(Boolean);
   for (let g = 0; g < defs.length; g++) {
-    const job: PneJob = {
-      gsim: defs[g],
-      imts: lv.imts,
-      levels: lv.levels,
-      offsets: lv.offsets,
-      truncationLevel: truncation(oq.truncation_level),
-      investigationTime: T,
-      block,
-      rate: block.rate,
-      sid: block.sid,
-      nSites: N,
-    };
+    const job = pneJob(defs[g], lv, oq, block, N, T);
     if (!anyNonPois) {
       await backend.accumulateLogPne(job, logPne[g]);
       continue;
