@@ -171,6 +171,7 @@ export async function runClassical(
     return { datastore: ds, oq, info, numContexts: 0, numRuptures: 0 };
   }
   const backend = typeof opts.backend === "object" ? opts.backend : await getBackend(opts.backend);
+  log("info", `Kernel backend: ${backend.name}, ${backend.description}`);
   checkSupported(oq);
   const T = oq.investigation_time ?? 1;
   const lv = levelsOf(oq);

@@ -51,6 +51,7 @@ export function blockPoes(job: PneJob): Float64Array {
 
 export const cpuBackend: Backend = {
   name: "cpu",
+  description: "f64 on one thread",
   accumulateLogPne(job: PneJob, acc: Float64Array): Promise<void> {
     const L = job.levels.length;
     if (acc.length < job.nSites * L) {

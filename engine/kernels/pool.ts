@@ -65,6 +65,7 @@ export function makePoolBackend(size = navigator.hardwareConcurrency || 2): Pool
 
   return {
     name: "pool",
+    description: `f64 on ${size} workers`,
     size,
     async call<T>(module: string, fn: string, arg: unknown): Promise<T> {
       const r = await run(leastBusy(), { id: nextId++, call: { module, fn, arg } });

@@ -25,6 +25,8 @@ export interface PneJob {
 
 export interface Backend {
   name: "cpu" | "pool" | "gpu";
+  /** for the job log: e.g. "WebGPU f32 on NVIDIA H100", "f64 on 16 workers" */
+  description: string;
   /**
    * acc[sid * L + l] += sum over rows of (-rate * investigationTime * poe(row, l)),
    * L = levels.length: the log of the probability of no exceedance, summed in log space.

@@ -275,6 +275,7 @@ export function makeGpuBackend(gpu: GpuContext): Backend {
   const pool = new BufferPool(gpu.device);
   return {
     name: "gpu",
+    description: `WebGPU f32 on ${gpu.description}${gpu.software ? " (a software adapter)" : ""}`,
     async accumulateLogPne(job: PneJob, acc: Float64Array): Promise<void> {
       const { gsim, imts, levels, offsets, block } = job;
       const L = levels.length;
