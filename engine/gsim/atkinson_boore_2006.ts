@@ -5,6 +5,7 @@
 // magnitude-dependent stress parameter of Atkinson & Boore (2011); AtkinsonBoore2006SGS
 // floors rrup at 5 km. Total sigma 0.30 log10 units.
 import { parseCoeffsTable } from "./coeffs.ts";
+import { BA08_FNS, BA08_SOIL_RESPONSE } from "./boore_atkinson_2008.ts";
 import { checkArgs, numArg } from "./scr_sub_common.ts";
 import { type GsimDef, TRT } from "./types.ts";
 
@@ -99,74 +100,7 @@ pga   0.15  0.50 5.50
 pgv   0.11  2.00 5.50
 `);
 
-/** the Boore & Atkinson (2008) site-response coefficients */
-export const COEFFS_SOIL_RESPONSE = parseCoeffsTable(`
-IMT   blin   b1     b2
-pgv   -0.60  -0.50  -0.06
-pga   -0.36  -0.64  -0.14
-0.010 -0.36  -0.64  -0.14
-0.020 -0.34  -0.63  -0.12
-0.030 -0.33  -0.62  -0.11
-0.040 -0.31  -0.61  -0.11
-0.050 -0.29  -0.64  -0.11
-0.060 -0.25  -0.64  -0.11
-0.075 -0.23  -0.64  -0.11
-0.090 -0.23  -0.64  -0.12
-0.100 -0.25  -0.60  -0.13
-0.120 -0.26  -0.56  -0.14
-0.150 -0.28  -0.53  -0.18
-0.170 -0.29  -0.53  -0.19
-0.200 -0.31  -0.52  -0.19
-0.240 -0.38  -0.52  -0.16
-0.250 -0.39  -0.52  -0.16
-0.300 -0.44  -0.52  -0.14
-0.360 -0.48  -0.51  -0.11
-0.400 -0.50  -0.51  -0.10
-0.460 -0.55  -0.50  -0.08
-0.500 -0.60  -0.50  -0.06
-0.600 -0.66  -0.49  -0.03
-0.750 -0.69  -0.47  -0.00
-0.850 -0.69  -0.46  -0.00
-1.000 -0.70  -0.44  -0.00
-1.500 -0.72  -0.40  -0.00
-2.000 -0.73  -0.38  -0.00
-3.000 -0.74  -0.34  -0.00
-4.000 -0.75  -0.31  -0.00
-5.000 -0.75  -0.291 -0.00
-7.500 -0.692 -0.247 -0.00
-10.00 -0.650 -0.215 -0.00
-`);
-
-/**
- * Boore & Atkinson (2008) non-linear site amplification (equations 8 and 13, ln units) for
- * rock PGA `pga4nl` (g), site vs30 and slopes b1, b2.
- */
-export const BA08_FNL_FN = `
-fn ba08_fnl(pga4nl: f32, vs: f32, b1: f32, b2: f32) -> f32 {
-  var bnl = 0.0;
-  if (vs <= 180.0) {
-    bnl = b1;
-  } else if (vs <= 300.0) {
-    bnl = (b1 - b2) * log(vs / 300.0) / log(180.0 / 300.0) + b2;
-  } else if (vs < 760.0) {
-    bnl = b2 * log(vs / 760.0) / log(300.0 / 760.0);
-  }
-  let dx = log(0.09 / 0.03);
-  let dy = bnl * log(0.09 / 0.06);
-  let c = (3.0 * dy - bnl * dx) / (dx * dx);
-  let d = -(2.0 * dy - bnl * dx) / (dx * dx * dx);
-  var fnl = bnl * log(0.06 / 0.1);
-  if (pga4nl > 0.09) {
-    fnl = bnl * log(pga4nl / 0.1);
-  } else if (pga4nl > 0.03) {
-    let x = log(pga4nl / 0.03);
-    fnl = fnl + c * x * x + d * x * x * x;
-  }
-  return fnl;
-}
-`;
-
-const FNS = BA08_FNL_FN + `
+const FNS = BA08_FNS + `
 fn ab06_log10(c1: f32, c2: f32, c3: f32, c4: f32, c5: f32, c6: f32, c7: f32, c8: f32,
   c9: f32, c10: f32, m: f32, r: f32, sda: f32) -> f32 {
   let f0 = max(log10(10.0 / r), 0.0);
@@ -199,7 +133,7 @@ if (vs30 >= 2000.0) {
   lg = ab06_log10(${cols("H")}, m, r, sda);
 } else {
   let pga_bc = pow(10.0, ab06_log10(${cols("P")}, m, r, sda)) * 0.01 / 9.80665;
-  let amp = R_blin * log(vs30 / 760.0) + ba08_fnl(pga_bc, vs30, R_b1, R_b2);
+  let amp = R_blin * log(vs30 / 760.0) + ba08_fnl(pga_bc, ba08_bnl(vs30, R_b1, R_b2));
   lg = ab06_log10(${cols("B")}, m, r, sda) + amp / log(10.0);
 }
 mean = lg * log(10.0);
@@ -240,7 +174,7 @@ function make(name: string, modified: boolean, rrupFloor = 0) {
         { prefix: "B", table: COEFFS_BC },
         { prefix: "P", table: COEFFS_BC, imt: "PGA" },
         { prefix: "S", table: COEFFS_STRESS },
-        { prefix: "R", table: COEFFS_SOIL_RESPONSE },
+        { prefix: "R", table: BA08_SOIL_RESPONSE },
       ],
       consts: {
         MAG_EQ: MAG_EQ[magEq],
