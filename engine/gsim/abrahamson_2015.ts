@@ -68,8 +68,8 @@ pga  0.0
 10.0 -0.4
 `);
 
-/** sigma_mu of the Abrahamson et al. (2018) epistemic stress adjustment */
-const SIGMA_MU = parseCoeffsTable(`
+/** sigma_mu of the Abrahamson et al. (2018) epistemic stress adjustment (divided by 1.65) */
+export const BCHYDRO_SIGMA_MU = parseCoeffsTable(`
 IMT   SIGMA_MU_SINTER SIGMA_MU_SSLAB
 pga   0.3             0.50
 0.010 0.3             0.50
@@ -99,18 +99,19 @@ pga   0.3             0.50
 `);
 
 /**
- * ln of the rock (vs30 = 1000 m/s reference, before the site term) motion for one coefficient
- * set: magnitude (eq. 2, theta4 0.9, theta5 0, C1 7.8), distance, depth and forearc/backarc
- * terms. `dist` is rrup (interface) or rhypo (slab).
+ * ln of the rock (vs30 = 1000 m/s reference, before the site term) motion of the BC Hydro form
+ * for one coefficient set: magnitude (eq. 2, hinge c1 + dc1), distance, depth and
+ * forearc/backarc terms. BC Hydro itself has c1 7.8, theta3 0.1, theta4 0.9, theta5 0;
+ * Montalva et al. (2017) recalibrate them. `dist` is rrup (interface) or rhypo (slab).
  */
-function coreFn(dist: string, slab: boolean): string {
+export function bchydroCoreFn(dist: string, slab: boolean): string {
   return `
-fn bch_core(dc1: f32, th1: f32, th2: f32, th6: f32, th10: f32, th11: f32, th13: f32,
-  th14: f32, fa: f32, fb: f32) -> f32 {
-  let dmag = 7.8 + dc1;
-  let fmag = th1 + 0.9 * dc1 + select(0.9 * (mag - dmag), 0.0, mag > dmag) +
+fn bch_core(c1: f32, dc1: f32, th1: f32, th2: f32, th3: f32, th4: f32, th5: f32, th6: f32,
+  th10: f32, th11: f32, th13: f32, th14: f32, fa: f32, fb: f32) -> f32 {
+  let dmag = c1 + dc1;
+  let fmag = th1 + th4 * dc1 + select(th4 * (mag - dmag), th5 * (mag - dmag), mag > dmag) +
     th13 * (10.0 - mag) * (10.0 - mag);
-  let fdist = (th2 + th14 + 0.1 * (mag - 7.8)) * log(${dist} + 10.0 * exp((mag - 6.0) * 0.4)) +
+  let fdist = (th2 + th14 + th3 * (mag - c1)) * log(${dist} + 10.0 * exp((mag - 6.0) * 0.4)) +
     (THETA6_ADJ + th6) * ${dist} + th10;
   let fdepth = ${slab ? "th11 * (min(hypo_depth, 120.0) - 60.0)" : "0.0"};
   let ffaba = select(0.0, fa + fb * log(max(${dist}, ${slab ? "85.0" : "100.0"}) / 40.0),
@@ -120,16 +121,13 @@ fn bch_core(dc1: f32, th1: f32, th2: f32, th6: f32, th10: f32, th11: f32, th13: 
 `;
 }
 
-function body(slab: boolean): string {
-  // the interface form has no theta10/theta14 terms and uses theta15/16 for the backarc term
-  const args = (p: string, dc1: string) =>
-    slab
-      ? `${dc1}, ${p}_theta1, ${p}_theta2, ${p}_theta6, ${p}_theta10, ${p}_theta11, ` +
-        `${p}_theta13, ${p}_theta14, ${p}_theta7, ${p}_theta8`
-      : `${dc1}, ${p}_theta1, ${p}_theta2, ${p}_theta6, 0.0, 0.0, ${p}_theta13, 0.0, ` +
-        `${p}_theta15, ${p}_theta16`;
+/**
+ * The Walling et al. (2008) non-linear site term `site` of the BC Hydro form, driven by the
+ * rock PGA at vs30 = 1000 m/s; `pgaCore` is the bch_core(...) call with the PGA coefficients.
+ */
+export function bchydroSiteTerm(pgaCore: string): string {
   return `
-let pga1000 = exp(bch_core(${args("P", slab ? "DC1" : "DP_dc1")}) +
+let pga1000 = exp(${pgaCore} +
   (P_theta12 + P_b * 1.18) * log(1000.0 / P_vlin));
 let arg = min(vs30, 1000.0) / C_vlin;
 var site = C_theta12 * log(arg);
@@ -138,6 +136,18 @@ if (vs30 >= C_vlin) {
 } else {
   site = site + C_b * (log(pga1000 + 1.88 * pow(arg, 1.18)) - log(pga1000 + 1.88));
 }
+`;
+}
+
+function body(slab: boolean): string {
+  // the interface form has no theta10/theta14 terms and uses theta15/16 for the backarc term
+  const args = (p: string, dc1: string) =>
+    slab
+      ? `7.8, ${dc1}, ${p}_theta1, ${p}_theta2, 0.1, 0.9, 0.0, ${p}_theta6, ${p}_theta10, ` +
+        `${p}_theta11, ${p}_theta13, ${p}_theta14, ${p}_theta7, ${p}_theta8`
+      : `7.8, ${dc1}, ${p}_theta1, ${p}_theta2, 0.1, 0.9, 0.0, ${p}_theta6, 0.0, 0.0, ` +
+        `${p}_theta13, 0.0, ${p}_theta15, ${p}_theta16`;
+  return `${bchydroSiteTerm(`bch_core(${args("P", slab ? "DC1" : "DP_dc1")})`)}
 mean = bch_core(${args("C", slab ? "DC1" : "D_dc1")}) + site;
 mean = mean + SIGMA_MU_EPS * ${slab ? "M_SIGMA_MU_SSLAB" : "M_SIGMA_MU_SINTER"} / 1.65;
 tau = C_tau;
@@ -165,7 +175,7 @@ function make(name: string, slab: boolean, dc1: CoeffsTable | number) {
     const tables: GsimTable[] = [
       { prefix: "C", table: COEFFS },
       { prefix: "P", table: COEFFS, imt: "PGA" },
-      { prefix: "M", table: SIGMA_MU },
+      { prefix: "M", table: BCHYDRO_SIGMA_MU },
     ];
     if (typeof dc1 !== "number") {
       tables.push({ prefix: "D", table: dc1 }, { prefix: "DP", table: dc1, imt: "PGA" });
@@ -189,7 +199,7 @@ function make(name: string, slab: boolean, dc1: CoeffsTable | number) {
         SIGMA_MU_EPS: numArg(name, "sigma_mu_epsilon", args.sigma_mu_epsilon, 0),
         ...(typeof dc1 === "number" ? { DC1: dc1 } : {}),
       },
-      fns: coreFn(dist, slab),
+      fns: bchydroCoreFn(dist, slab),
       body: body(slab),
     };
   };

@@ -5,6 +5,7 @@
 // et al. (2008) non-linear site term. Constructor args: theta6_adjustment, sigma_mu_epsilon,
 // ergodic (only true: the model publishes no single-station sigma).
 import { parseCoeffsTable } from "./coeffs.ts";
+import { BCHYDRO_SIGMA_MU, bchydroCoreFn, bchydroSiteTerm } from "./abrahamson_2015.ts";
 import { boolArg, checkArgs, numArg } from "./scr_sub_common.ts";
 import { type GsimDef, type GsimTable, TRT } from "./types.ts";
 
@@ -66,71 +67,16 @@ pga   0.200000000
 10.00 -0.200000000
 `);
 
-/** Epistemic stress adjustment of BC Hydro (Abrahamson et al. 2018), divided by 1.65 */
-const SIGMA_MU = parseCoeffsTable(`
-imt   SIGMA_MU_SINTER SIGMA_MU_SSLAB
-pga   0.3             0.50
-0.010 0.3             0.50
-0.020 0.3             0.50
-0.030 0.3             0.50
-0.050 0.3             0.50
-0.075 0.3             0.50
-0.100 0.3             0.50
-0.150 0.3             0.50
-0.200 0.3             0.50
-0.250 0.3             0.46
-0.300 0.3             0.42
-0.400 0.3             0.38
-0.500 0.3             0.34
-0.600 0.3             0.30
-0.750 0.3             0.30
-1.000 0.3             0.30
-1.500 0.3             0.30
-2.000 0.3             0.30
-2.500 0.3             0.30
-3.000 0.3             0.30
-4.000 0.3             0.30
-5.000 0.3             0.30
-6.000 0.3             0.30
-7.500 0.3             0.30
-10.00 0.3             0.30
-`);
-
-/** ln rock motion before the site term; dist is rrup (interface) or rhypo (slab) */
-function coreFn(dist: string, slab: boolean): string {
-  return `
-fn mont_core(dc1: f32, th1: f32, th2: f32, th3: f32, th4: f32, th5: f32, th6: f32, th10: f32,
-  th11: f32, th14: f32, fa: f32, fb: f32) -> f32 {
-  let dmag = 7.2 + dc1;
-  let fmag = th1 + th4 * dc1 + select(th4 * (mag - dmag), th5 * (mag - dmag), mag > dmag);
-  let fdist = (th2 + th14 + th3 * (mag - 7.2)) * log(${dist} + 10.0 * exp((mag - 6.0) * 0.4)) +
-    (THETA6_ADJ + th6) * ${dist} + th10;
-  let fdepth = ${slab ? "th11 * (min(hypo_depth, 120.0) - 60.0)" : "0.0"};
-  let ffaba = select(0.0, fa + fb * log(max(${dist}, ${slab ? "85.0" : "100.0"}) / 40.0),
-    backarc > 0.5);
-  return fmag + fdist + fdepth + ffaba;
-}
-`;
-}
-
 function body(slab: boolean): string {
+  // C1 = 7.2 and no theta13 term (0.0)
   const args = (p: string, dc1: string) =>
     slab
-      ? `${dc1}, ${p}_theta1, ${p}_theta2, ${p}_theta3, ${p}_theta4, ${p}_theta5, ` +
-        `${p}_theta6, ${p}_theta10, ${p}_theta11, ${p}_theta14, ${p}_theta7, ${p}_theta8`
-      : `${dc1}, ${p}_theta1, ${p}_theta2, ${p}_theta3, ${p}_theta4, ${p}_theta5, ` +
-        `${p}_theta6, 0.0, 0.0, 0.0, ${p}_theta15, ${p}_theta16`;
-  return `
-let pga1000 = exp(mont_core(${args("P", slab ? "-0.3" : "DP_dc1")}) +
-  (P_theta12 + P_b * 1.18) * log(1000.0 / P_vlin));
-let arg = min(vs30, 1000.0) / C_vlin;
-var site = C_theta12 * log(arg);
-if (vs30 >= C_vlin) {
-  site = site + C_b * 1.18 * log(arg);
-} else {
-  site = site + C_b * (log(pga1000 + 1.88 * pow(arg, 1.18)) - log(pga1000 + 1.88));
-}
-mean = mont_core(${args("C", slab ? "-0.3" : "D_dc1")}) + site +
+      ? `7.2, ${dc1}, ${p}_theta1, ${p}_theta2, ${p}_theta3, ${p}_theta4, ${p}_theta5, ` +
+        `${p}_theta6, ${p}_theta10, ${p}_theta11, 0.0, ${p}_theta14, ${p}_theta7, ${p}_theta8`
+      : `7.2, ${dc1}, ${p}_theta1, ${p}_theta2, ${p}_theta3, ${p}_theta4, ${p}_theta5, ` +
+        `${p}_theta6, 0.0, 0.0, 0.0, 0.0, ${p}_theta15, ${p}_theta16`;
+  return `${bchydroSiteTerm(`bch_core(${args("P", slab ? "-0.3" : "DP_dc1")})`)}
+mean = bch_core(${args("C", slab ? "-0.3" : "D_dc1")}) + site +
   SIGMA_MU_EPS * ${slab ? "M_SIGMA_MU_SSLAB" : "M_SIGMA_MU_SINTER"} / 1.65;
 sig = C_sigma;
 tau = C_tau;
@@ -147,7 +93,7 @@ function make(name: string, slab: boolean) {
     const tables: GsimTable[] = [
       { prefix: "C", table: COEFFS },
       { prefix: "P", table: COEFFS, imt: "PGA" },
-      { prefix: "M", table: SIGMA_MU },
+      { prefix: "M", table: BCHYDRO_SIGMA_MU },
     ];
     // the slab model keeps BC Hydro's constant DeltaC1 = -0.3
     if (!slab) {
@@ -173,7 +119,7 @@ function make(name: string, slab: boolean) {
         THETA6_ADJ: numArg(name, "theta6_adjustment", args.theta6_adjustment, 0),
         SIGMA_MU_EPS: numArg(name, "sigma_mu_epsilon", args.sigma_mu_epsilon, 0),
       },
-      fns: coreFn(slab ? "rhypo" : "rrup", slab),
+      fns: bchydroCoreFn(slab ? "rhypo" : "rrup", slab),
       body: body(slab),
     };
   };
