@@ -95,7 +95,7 @@ pga   0.07520 -0.43755 -0.00131 2990.0 0.120   -0.43755
 `);
 
 /** vs30 3000 -> 760 m/s factors for impedance and gradient profiles (US NSHMP values) */
-const COEFFS_F760 = parseCoeffsTable(`
+export const COEFFS_F760 = parseCoeffsTable(`
 imt   f760i  f760g f760is f760gs
 pgv   0.3753 0.297 0.313  0.117
 pga   0.1850 0.121 0.434  0.248

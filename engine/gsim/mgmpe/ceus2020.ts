@@ -4,6 +4,8 @@
 // model's PGA at the reference vs30 (3000 or 760 m/s). Coefficients transcribed from there
 // (and nga_east.py's COEFFS_F760 for usgs = true).
 import { parseCoeffsTable } from "../coeffs.ts";
+// nga_east.py's f760 (usgs = true), the table ESHM20Craton uses
+import { COEFFS_F760 } from "../eshm20_craton.ts";
 import { IMT_KIND_CODE } from "../imt.ts";
 import type { GsimDef } from "../types.ts";
 import { namespaced, wgslFloat } from "./compose.ts";
@@ -52,34 +54,6 @@ pga    0.185000 0.12100 0.434  0.248
 5.000  0.064000 0.22000 0.108  0.115
 7.500  0.056000 0.21600 0.082  0.130
 10.000 0.053000 0.21800 0.069  0.137
-`);
-
-/** nga_east.py's f760 (usgs = true) */
-const F760_NGA_EAST = parseCoeffsTable(`
-imt   f760i  f760g f760is f760gs
-pgv   0.3753 0.297 0.313  0.117
-pga   0.1850 0.121 0.434  0.248
-0.010 0.1850 0.121 0.434  0.248
-0.020 0.1850 0.031 0.434  0.270
-0.030 0.2240 0.000 0.404  0.229
-0.050 0.3370 0.062 0.363  0.093
-0.075 0.4750 0.211 0.322  0.102
-0.100 0.5210 0.338 0.293  0.088
-0.150 0.5860 0.470 0.253  0.066
-0.200 0.4190 0.509 0.214  0.053
-0.250 0.3320 0.509 0.177  0.052
-0.300 0.2700 0.498 0.131  0.055
-0.400 0.2090 0.473 0.112  0.060
-0.500 0.1750 0.447 0.105  0.067
-0.750 0.1270 0.386 0.138  0.077
-1.000 0.0950 0.344 0.124  0.078
-1.500 0.0830 0.289 0.112  0.081
-2.000 0.0790 0.258 0.118  0.088
-3.000 0.0730 0.233 0.111  0.100
-4.000 0.0660 0.224 0.120  0.109
-5.000 0.0640 0.220 0.108  0.115
-7.500 0.0560 0.216 0.082  0.130
-10.00 0.0530 0.218 0.069  0.137
 `);
 
 /** Stewart et al. (2020) linear vs30 scaling (eq. 3) */
@@ -230,7 +204,7 @@ export function ceus2020SiteTerm(
   return {
     tables: [
       ...ref.tables,
-      { prefix: `${id}_f`, table: usgs ? F760_NGA_EAST : F760 },
+      { prefix: `${id}_f`, table: usgs ? COEFFS_F760 : F760 },
       { prefix: `${id}_l`, table: LINEAR },
       { prefix: `${id}_n`, table: NONLINEAR },
     ],
