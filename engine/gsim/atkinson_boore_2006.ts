@@ -6,7 +6,7 @@
 // floors rrup at 5 km. Total sigma 0.30 log10 units.
 import { parseCoeffsTable } from "./coeffs.ts";
 import { BA08_FNS, BA08_SOIL_RESPONSE } from "./boore_atkinson_2008.ts";
-import { checkArgs, numArg } from "./scr_sub_common.ts";
+import { checkArgs, NSHMP_FNS, numArg } from "./scr_sub_common.ts";
 import { type GsimDef, TRT } from "./types.ts";
 
 const COEFFS_HARD_ROCK = parseCoeffsTable(`
@@ -100,7 +100,7 @@ pga   0.15  0.50 5.50
 pgv   0.11  2.00 5.50
 `);
 
-const FNS = BA08_FNS + `
+const FNS = BA08_FNS + NSHMP_FNS + `
 fn ab06_log10(c1: f32, c2: f32, c3: f32, c4: f32, c5: f32, c6: f32, c7: f32, c8: f32,
   c9: f32, c10: f32, m: f32, r: f32, sda: f32) -> f32 {
   let f0 = max(log10(10.0 / r), 0.0);
@@ -115,12 +115,7 @@ const cols = (p: string) =>
   ["c1", "c2", "c3", "c4", "c5", "c6", "c7", "c8", "c9", "c10"].map((c) => `${p}_${c}`).join(", ");
 
 const BODY = `
-var m = mag;
-if (MAG_EQ == 1.0) {
-  m = 2.715 - 0.277 * mag + 0.127 * mag * mag;
-} else if (MAG_EQ == 2.0) {
-  m = 1.14 + 0.24 * mag + 0.0933 * mag * mag;
-}
+let m = nshmp_mw(mag, MAG_EQ);
 var sf = SCALE_FAC;
 if (MODIFIED == 1.0) {
   // Atkinson & Boore (2011) eq. 6: log2 of the stress parameter (capped below M5) over 140 bar
@@ -142,11 +137,7 @@ if (imt_kind != 1.0) {
 }
 if (MAG_EQ != 0.0) {
   // NSHMP clipping: 1.5 g at period 0 (PGA; PGV too, as OpenQuake does), 3 g for short SA
-  if (imt_period == 0.0) {
-    mean = min(mean, 0.405);
-  } else if (imt_period > 0.02 && imt_period < 0.55) {
-    mean = min(mean, 1.099);
-  }
+  mean = nshmp_clip(mean, imt_period);
 }
 sig = 0.3 * log(10.0);
 `;

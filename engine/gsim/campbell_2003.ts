@@ -3,7 +3,7 @@
 // variants (hazgridXnga2.f getCampCEUS) use B/C firm-rock coefficients, convert mblg to Mw
 // (Atkinson-Boore 1987 or Johnston 1996) and clip the median (1.5 g PGA, 3 g short-period SA).
 import { parseCoeffsTable } from "./coeffs.ts";
-import { checkArgs, WGSL_HELPERS } from "./scr_sub_common.ts";
+import { checkArgs, NSHMP_FNS, WGSL_HELPERS } from "./scr_sub_common.ts";
 import { type GsimDef, TRT } from "./types.ts";
 
 const COEFFS = parseCoeffsTable(`
@@ -76,12 +76,7 @@ mean = mean + ln_sof_share(rake, F_Frss) + log(F_AFrock);
 
 /** NSHMP form: magnitude converted per MAG_EQ (0 Mw, 1 mblg AB87, 2 mblg J96), median clipped. */
 const BODY_NSHMP = `
-var m = mag;
-if (MAG_EQ == 1.0) {
-  m = 2.715 - 0.277 * mag + 0.127 * mag * mag;
-} else if (MAG_EQ == 2.0) {
-  m = 1.14 + 0.24 * mag + 0.0933 * mag * mag;
-}
+let m = nshmp_mw(mag, MAG_EQ);
 let lr = log(max(rrup, 1e-6));
 let h = C_c5 * exp(C_c6 * m);
 let r = sqrt(rrup * rrup + h * h);
@@ -89,11 +84,7 @@ mean = C_c1 + C_c2 * m + C_c3 * (8.5 - m) * (8.5 - m) +
   select(0.0, C_c7 * (lr - log(70.0)), rrup > 70.0) +
   select(0.0, C_c8 * (lr - log(130.0)), rrup > 130.0) +
   C_c4 * log(r) + (C_c9 + C_c10 * m) * rrup;
-if (imt_period == 0.0) {
-  mean = min(mean, 0.405);
-} else if (imt_period > 0.02 && imt_period < 0.55) {
-  mean = min(mean, 1.099);
-}
+mean = nshmp_clip(mean, imt_period);
 sig = select(C_c13, C_c11 + C_c12 * m, m < 7.16);
 `;
 
@@ -120,7 +111,7 @@ function make(name: string, kind: Kind) {
         ? [{ prefix: "C", table: COEFFS }, { prefix: "F", table: COEFFS_FS_ROCK }]
         : [{ prefix: "C", table: COEFFS }],
       consts: nshmp ? { MAG_EQ: kind === "Mw" ? 0 : kind === "Mblg87" ? 1 : 2 } : {},
-      fns: kind === "share" ? WGSL_HELPERS : undefined,
+      fns: nshmp ? NSHMP_FNS : kind === "share" ? WGSL_HELPERS : undefined,
       body: nshmp ? BODY_NSHMP : kind === "share" ? BODY_SHARE : BODY_BASE,
     };
   };

@@ -6,7 +6,7 @@
 // tensor-product B-spline terms, so it needs no arrays. Mblg variants convert to Mw
 // (AB87 or J96); medians clipped as NSHMP does.
 import { type CoeffsTable, parseCoeffsTable } from "./coeffs.ts";
-import { checkArgs } from "./scr_sub_common.ts";
+import { checkArgs, NSHMP_FNS } from "./scr_sub_common.ts";
 import { type GsimDef, TRT } from "./types.ts";
 
 /** log10 PGA/SA (g): rows = log10(rhypo) 1.0, 1.1, ..., 3.0; columns = Mw 4.4, 4.6, ..., 8.2 */
@@ -343,12 +343,7 @@ function basisFns(prefix: string, t: number[]): string {
 const FNS = basisFns("fk_bm", TX) + "\n" + basisFns("fk_bd", TY) + "\n";
 
 const BODY = `
-var m = mag;
-if (MAG_EQ == 1.0) {
-  m = 2.715 - 0.277 * mag + 0.127 * mag * mag;
-} else if (MAG_EQ == 2.0) {
-  m = 1.14 + 0.24 * mag + 0.0933 * mag * mag;
-}
+let m = nshmp_mw(mag, MAG_EQ);
 // the spline is evaluated on the table's domain (FITPACK clamps there)
 let x = clamp(m, 4.4, 8.2);
 let y = clamp(log10(max(rhypo, 10.0)), 1.0, 3.0);
@@ -360,11 +355,7 @@ ${
   ).join("\n")
 }
 mean = lg * log(10.0);
-if (imt_period == 0.0) {
-  mean = min(mean, 0.405);
-} else if (imt_period > 0.02 && imt_period < 0.55) {
-  mean = min(mean, 1.099);
-}
+mean = nshmp_clip(mean, imt_period);
 sig = C_sigma * log(10.0);
 `;
 
@@ -380,7 +371,7 @@ function make(name: string, magEq: number) {
       requires: { rupture: ["mag"], sites: [], distances: ["rhypo"] },
       tables: [{ prefix: "C", table: COEFFS }],
       consts: { MAG_EQ: magEq },
-      fns: FNS,
+      fns: NSHMP_FNS + FNS,
       body: BODY,
       notes: "OpenQuake refuses SA periods other than 0.1, 0.2, 0.3, 0.5, 1 and 2 s; here " +
         "intermediate periods interpolate the spline coefficients like any coefficient table",

@@ -98,3 +98,37 @@ pgv   0.00833
 7.5   -0.07493
 10    -0.2286
 `;
+
+/**
+ * NSHMP 2008 CEUS conventions (hazgridXnga2.f), shared by the NSHMP2008 model variants:
+ * `mblg_to_mw_ab87(m)`, `mblg_to_mw_j96(m)`: mblg to Mw after Atkinson & Boore (1987) and
+ * Johnston (1996); `nshmp_mw(mag, mag_eq)`: mag converted by AB87 for mag_eq 1, J96 for 2,
+ * else as is; `nshmp_clip(mean, period)`: the ln median capped at 1.5 g at period 0 (PGA)
+ * and at 3 g for 0.02 < period < 0.55 s.
+ */
+export const NSHMP_FNS = `
+fn mblg_to_mw_ab87(m: f32) -> f32 {
+  return 2.715 - 0.277 * m + 0.127 * m * m;
+}
+fn mblg_to_mw_j96(m: f32) -> f32 {
+  return 1.14 + 0.24 * m + 0.0933 * m * m;
+}
+fn nshmp_mw(mag: f32, mag_eq: f32) -> f32 {
+  var m = mag;
+  if (mag_eq == 1.0) {
+    m = mblg_to_mw_ab87(mag);
+  } else if (mag_eq == 2.0) {
+    m = mblg_to_mw_j96(mag);
+  }
+  return m;
+}
+fn nshmp_clip(mean: f32, period: f32) -> f32 {
+  var clipped = mean;
+  if (period == 0.0) {
+    clipped = min(mean, 0.405);
+  } else if (period > 0.02 && period < 0.55) {
+    clipped = min(mean, 1.099);
+  }
+  return clipped;
+}
+`;

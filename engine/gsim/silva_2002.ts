@@ -3,7 +3,7 @@
 // and the single- and double-corner models with saturation (coefficients digitised from the
 // report, no clipping).
 import { parseCoeffsTable } from "./coeffs.ts";
-import { checkArgs } from "./scr_sub_common.ts";
+import { checkArgs, NSHMP_FNS } from "./scr_sub_common.ts";
 import { type GsimDef, TRT } from "./types.ts";
 
 const COEFFS_NSHMP = parseCoeffsTable(`
@@ -81,19 +81,10 @@ pga         +5.5345900 -0.11691   +2.9000000 +0.0000000 -3.42173 +0.2646100 +0.0
 `);
 
 const BODY = `
-var m = mag;
-if (MAG_EQ == 1.0) {
-  m = 2.715 - 0.277 * mag + 0.127 * mag * mag;
-} else if (MAG_EQ == 2.0) {
-  m = 1.14 + 0.24 * mag + 0.0933 * mag * mag;
-}
+let m = nshmp_mw(mag, MAG_EQ);
 mean = C_c1 + C_c2 * m + C_c10 * (m - 6.0) * (m - 6.0) + (C_c6 + C_c7 * m) * log(rjb + exp(C_c4));
 if (CLIP == 1.0) {
-  if (imt_period == 0.0) {
-    mean = min(mean, 0.405);
-  } else if (imt_period > 0.02 && imt_period < 0.55) {
-    mean = min(mean, 1.099);
-  }
+  mean = nshmp_clip(mean, imt_period);
 }
 sig = C_sigma;
 `;
@@ -110,6 +101,7 @@ function make(name: string, magEq: number, table = COEFFS_NSHMP) {
       requires: { rupture: ["mag"], sites: [], distances: ["rjb"] },
       tables: [{ prefix: "C", table }],
       consts: { MAG_EQ: magEq, CLIP: table === COEFFS_NSHMP ? 1 : 0 },
+      fns: NSHMP_FNS,
       body: BODY,
     };
   };

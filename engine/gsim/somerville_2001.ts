@@ -1,7 +1,7 @@
 // Somerville, Collins, Abrahamson, Graves & Saikia (2001) for the central and eastern US, as
 // coded for the NSHMP 2008 model (hazgridXnga2.f getSomer): Mw, rjb, B/C, median clipped.
 import { parseCoeffsTable } from "./coeffs.ts";
-import { checkArgs } from "./scr_sub_common.ts";
+import { checkArgs, NSHMP_FNS } from "./scr_sub_common.ts";
 import { type GsimDef, TRT } from "./types.ts";
 
 const COEFFS = parseCoeffsTable(`
@@ -26,11 +26,7 @@ if (rjb < 50.0) {
 } else {
   mean = mean + C_a3 * log(d1) + C_a6 * (log(d) - log(d1));
 }
-if (imt_period == 0.0) {
-  mean = min(mean, 0.405);
-} else if (imt_period > 0.02 && imt_period < 0.55) {
-  mean = min(mean, 1.099);
-}
+mean = nshmp_clip(mean, imt_period);
 sig = C_sigma;
 `;
 
@@ -45,6 +41,7 @@ export const GSIMS = {
       stddevs: ["TOTAL"],
       requires: { rupture: ["mag"], sites: [], distances: ["rjb"] },
       tables: [{ prefix: "C", table: COEFFS }],
+      fns: NSHMP_FNS,
       body: BODY,
     };
   },

@@ -2,7 +2,7 @@
 // the NSHMP 2008 B/C versions (hazgridXnga2.f) for mblg (AB87 or J96 conversion) and Mw,
 // with median clipping. Defined up to M 8.5 (OpenQuake raises above it).
 import { parseCoeffsTable } from "./coeffs.ts";
-import { checkArgs } from "./scr_sub_common.ts";
+import { checkArgs, NSHMP_FNS } from "./scr_sub_common.ts";
 import { type GsimDef, TRT } from "./types.ts";
 
 const COEFFS = parseCoeffsTable(`
@@ -43,12 +43,7 @@ pga      1.56E+00  6.23E-01 -4.83E-02 -1.81E+00 -6.52E-01 4.46E-01 -2.93E-05 -4.
 
 // equation 19: f1 + f2 (geometric spreading in three segments) + f3 (anelastic)
 const BODY = `
-var m = mag;
-if (MAG_EQ == 1.0) {
-  m = 2.715 - 0.277 * mag + 0.127 * mag * mag;
-} else if (MAG_EQ == 2.0) {
-  m = 1.14 + 0.24 * mag + 0.0933 * mag * mag;
-}
+let m = nshmp_mw(mag, MAG_EQ);
 // (8.5 - M)^2.5: the model stops at M 8.5 (WGSL pow needs a non-negative base)
 let m85 = pow(max(8.5 - m, 0.0), 2.5);
 let f1 = C_c1 + C_c2 * m + C_c3 * m85;
@@ -65,11 +60,7 @@ let r = sqrt(rrup * rrup + h * h);
 let f3 = (C_c4 + C_c13 * m) * log(r) + (C_c8 + C_c12 * m) * r;
 mean = f1 + f2 + f3;
 if (CLIP == 1.0) {
-  if (imt_period == 0.0) {
-    mean = min(mean, 0.405);
-  } else if (imt_period > 0.02 && imt_period < 0.55) {
-    mean = min(mean, 1.099);
-  }
+  mean = nshmp_clip(mean, imt_period);
 }
 sig = select(C_c16, C_c14 + C_c15 * m, m < 7.2);
 `;
@@ -86,6 +77,7 @@ function make(name: string, magEq: number, nshmp: boolean) {
       requires: { rupture: ["mag"], sites: [], distances: ["rrup"] },
       tables: [{ prefix: "C", table: nshmp ? COEFFS_NSHMP : COEFFS }],
       consts: { MAG_EQ: magEq, CLIP: nshmp ? 1 : 0 },
+      fns: NSHMP_FNS,
       body: BODY,
       notes: "magnitudes above 8.5 are outside the model (OpenQuake raises an error)",
     };

@@ -2,7 +2,7 @@
 // getToro): mid-continent B/C coefficients for mblg (ToroEtAl1997MblgNSHMP2008, finite-fault
 // term from the geometric mean of the AB87 and J96 Mw conversions) or Mw, median clipped.
 import { parseCoeffsTable } from "./coeffs.ts";
-import { checkArgs } from "./scr_sub_common.ts";
+import { checkArgs, NSHMP_FNS } from "./scr_sub_common.ts";
 import { type GsimDef, TRT } from "./types.ts";
 
 const COEFFS_MBLG = parseCoeffsTable(`
@@ -30,19 +30,15 @@ pga 2.619  0.81  0.0     1.27   1.16   0.0021  9.3   0.7506
 const BODY = `
 var ffc = exp(-1.25 + 0.227 * mag);
 if (MBLG == 1.0) {
-  let mw_j96 = 1.14 + 0.24 * mag + 0.0933 * mag * mag;
-  let mw_ab87 = 2.715 - 0.277 * mag + 0.127 * mag * mag;
+  let mw_j96 = mblg_to_mw_j96(mag);
+  let mw_ab87 = mblg_to_mw_ab87(mag);
   ffc = sqrt(exp(-1.25 + 0.227 * mw_j96) * exp(-1.25 + 0.227 * mw_ab87));
 }
 let d = sqrt(rjb * rjb + C_c7 * C_c7 * ffc * ffc);
 let dm = mag - 6.0;
 mean = C_c1 + C_c2 * dm + C_c3 * dm * dm - C_c4 * log(d) - C_c6 * d -
   select(0.0, (C_c5 - C_c4) * log(max(rjb, 1e-3) / 100.0), rjb > 100.0);
-if (imt_period == 0.0) {
-  mean = min(mean, 0.405);
-} else if (imt_period > 0.02 && imt_period < 0.55) {
-  mean = min(mean, 1.099);
-}
+mean = nshmp_clip(mean, imt_period);
 sig = C_sigma;
 `;
 
@@ -58,6 +54,7 @@ function make(name: string, mblg: boolean) {
       requires: { rupture: ["mag"], sites: [], distances: ["rjb"] },
       tables: [{ prefix: "C", table: mblg ? COEFFS_MBLG : COEFFS_MW }],
       consts: { MBLG: mblg ? 1 : 0 },
+      fns: NSHMP_FNS,
       body: BODY,
     };
   };
