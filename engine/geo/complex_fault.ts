@@ -4,7 +4,7 @@
 
 import { Line } from "./line.ts";
 import { MeshSurface, RectMesh, segmentsIntersect } from "./mesh.ts";
-import { azimuth, npRound, pointAt, toCartesian } from "./projection.ts";
+import { azimuth, npRound, pointAt, sphericalToCartesianInto } from "./geodetic.ts";
 import type { Surface } from "./surface.ts";
 
 /** check_aki_richards_convention (with OpenQuake's use of the corner depths). */
@@ -13,10 +13,10 @@ function checkAkiRichards(edges: Line[]) {
   const last = edges[edges.length - 1];
   const bl = last.coo[0], b1 = last.coo[1];
   const v = new Float64Array(12);
-  toCartesian(ul[0], ul[1], ul[2], v, 0);
-  toCartesian(u1[0], u1[1], b1[2], v, 3); // OpenQuake uses b1's depth for the upper right corner
-  toCartesian(bl[0], bl[1], bl[2], v, 6);
-  toCartesian(b1[0], b1[1], b1[2], v, 9);
+  sphericalToCartesianInto(ul[0], ul[1], ul[2], v, 0);
+  sphericalToCartesianInto(u1[0], u1[1], b1[2], v, 3); // OpenQuake uses b1's depth for the upper right corner
+  sphericalToCartesianInto(bl[0], bl[1], bl[2], v, 6);
+  sphericalToCartesianInto(b1[0], b1[1], b1[2], v, 9);
   const P = (k: number) => [v[3 * k], v[3 * k + 1], v[3 * k + 2]];
   const [pul, pur, pbl, pbr] = [P(0), P(1), P(2), P(3)];
   const d = (a: number[], b: number[]) => [a[0] - b[0], a[1] - b[1], a[2] - b[2]];
@@ -54,9 +54,9 @@ function checkSurfaceValidity(edges: Line[]) {
   const strike = azimuth(ul[0], ul[1], tn[0], tn[1]);
   const [urLon, urLat] = pointAt(ul[0], ul[1], strike, 10);
   const c = new Float64Array(9);
-  toCartesian(ul[0], ul[1], ul[2], c, 0);
-  toCartesian(urLon, urLat, ul[2], c, 3);
-  toCartesian(ul[0], ul[1], ul[2] + 10, c, 6);
+  sphericalToCartesianInto(ul[0], ul[1], ul[2], c, 0);
+  sphericalToCartesianInto(urLon, urLat, ul[2], c, 3);
+  sphericalToCartesianInto(ul[0], ul[1], ul[2] + 10, c, 6);
   const tl = [c[0], c[1], c[2]];
   const sub = (a: number[], b: number[]) => [a[0] - b[0], a[1] - b[1], a[2] - b[2]];
   const cross = (a: number[], b: number[]) => [
@@ -74,7 +74,7 @@ function checkSurfaceValidity(edges: Line[]) {
   const uv1 = unit(sub(tr, tl)), uv2 = cross(n, uv1);
   const p = new Float64Array(3);
   const xy = boundary.map((q) => {
-    toCartesian(q[0], q[1], q[2], p, 0);
+    sphericalToCartesianInto(q[0], q[1], q[2], p, 0);
     const d = sub([p[0], p[1], p[2]], tl);
     return [dot(d, uv1), dot(d, uv2)];
   });

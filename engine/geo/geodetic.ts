@@ -1,7 +1,13 @@
 // Spherical-earth geodesy as OpenQuake does it (hazardlib/geo/geodetic.py, geo/utils.py):
-// haversine distances, azimuths, forward geodesic, cross-track distances, Earth-centred
-// Cartesian coordinates, bounding boxes and the orthographic projection used for polygons.
-// Formulas follow OpenQuake operation by operation where the rounding changes numbers.
+// haversine distances, azimuths, forward geodesic, distances to arcs and segments, Earth-centred
+// Cartesian coordinates, bounding boxes and the orthographic projection used by polygons and
+// meshes. Formulas follow OpenQuake operation by operation where the rounding changes numbers.
+// Scalar functions over plain numbers: the hot loops iterate typed arrays with them.
+//
+// Two great-circle distances coexist on purpose: `geodeticDistance` (OpenQuake's operation
+// order) and `haversine` (the fault meshes' order). They differ in the last bits, so the
+// functions built on a distance take it as an optional last argument and each call site keeps
+// the variant it was written with (as for pointAt / fastPointAt).
 
 /** Earth radius, km (sphere). */
 export const EARTH_RADIUS = 6371.0;
@@ -45,6 +51,16 @@ export function roundHalfAway(x: number, d = 0): number {
   return Math.floor(x * p + half) / p;
 }
 
+/** numpy.round (half to even), used where OpenQuake calls numpy.round. */
+export function npRound(x: number): number {
+  const r = Math.round(x);
+  if (Math.abs(x % 1) === 0.5) return 2 * Math.round(x / 2);
+  return r;
+}
+
+/** A great-circle distance (km) between two points in degrees. */
+export type SurfaceDistance = (lon1: number, lat1: number, lon2: number, lat2: number) => number;
+
 /** Great-circle distance in km between points given in degrees (haversine). */
 export function geodeticDistance(lon1: number, lat1: number, lon2: number, lat2: number): number {
   const l1 = radians(lon1), p1 = radians(lat1), l2 = radians(lon2), p2 = radians(lat2);
@@ -57,6 +73,17 @@ export function havRad(lon1: number, lat1: number, lon2: number, lat2: number): 
   const b = Math.sin((lon1 - lon2) / 2.0);
   return Math.asin(Math.sqrt(a * a + Math.cos(lat1) * Math.cos(lat2) * (b * b))) *
     (2 * EARTH_RADIUS);
+}
+
+/**
+ * Great-circle distance (km) as the fault meshes compute it: longitudes subtracted in degrees
+ * before conversion and cos·cos·b·b multiplied left to right. Differs from geodeticDistance in
+ * the last bits; the mesh surfaces' numbers (and their tests) are built on this one.
+ */
+export function haversine(lon1: number, lat1: number, lon2: number, lat2: number): number {
+  const p1 = lat1 * D2R, p2 = lat2 * D2R;
+  const a = Math.sin((p1 - p2) / 2), b = Math.sin((lon1 - lon2) * D2R / 2);
+  return 2 * EARTH_RADIUS * Math.asin(Math.sqrt(a * a + Math.cos(p1) * Math.cos(p2) * b * b));
 }
 
 /** Azimuth from point 1 to point 2, degrees clockwise from north in [0, 360). */
@@ -81,7 +108,7 @@ export function fastAzimuth(lon: number, lat: number, lon2: number, lat2: number
   return -degrees(tc);
 }
 
-/** √(haversine² + Δdepth²), km (`geodetic.distance`). */
+/** √(surface distance² + Δdepth²), km (`geodetic.distance`). */
 export function distance3d(
   lon1: number,
   lat1: number,
@@ -89,8 +116,9 @@ export function distance3d(
   lon2: number,
   lat2: number,
   dep2: number,
+  surfaceDistance: SurfaceDistance = geodeticDistance,
 ): number {
-  const h = geodeticDistance(lon1, lat1, lon2, lat2);
+  const h = surfaceDistance(lon1, lat1, lon2, lat2);
   const v = dep1 - dep2;
   return Math.sqrt(h * h + v * v);
 }
@@ -198,9 +226,10 @@ export function intervalsBetween(
   lat2: number,
   depth2: number,
   length: number,
+  surfaceDistance: SurfaceDistance = geodeticDistance,
 ): [number[], number[], number[]] {
   if (!(length > 0)) throw new Error(`intervalsBetween: length must be > 0, got ${length}`);
-  const hdist = geodeticDistance(lon1, lat1, lon2, lat2);
+  const hdist = surfaceDistance(lon1, lat1, lon2, lat2);
   const vdist = depth2 - depth1;
   const total = roundHalfAway(Math.sqrt(hdist * hdist + vdist * vdist), 7);
   const n = Math.trunc(roundHalfAway(total / length));
@@ -221,7 +250,7 @@ export function intervalsBetween(
  * Signed distance (km) from each point to the great circle through (lon, lat) with azimuth `azi`,
  * as the numba `distances_to_arc`: positive to the right of the direction `azi`.
  */
-export function distanceToArc(
+export function fastDistanceToArc(
   lon: number,
   lat: number,
   azi: number,
@@ -240,16 +269,109 @@ export function distanceToArc(
   return (Math.PI / 2 - angle) * EARTH_RADIUS;
 }
 
+/**
+ * Cross-track distance (km) of a point to the great circle through (alon, alat) with azimuth
+ * `az`, positive to the right of the direction, as the Python `distance_to_arc` (through the
+ * azimuth in [0, 360) and the meshes' haversine; fastDistanceToArc is the numba form).
+ */
+export function distanceToArc(
+  alon: number,
+  alat: number,
+  az: number,
+  plon: number,
+  plat: number,
+): number {
+  return crossTrack(azimuth(alon, alat, plon, plat), az, haversine(alon, alat, plon, plat));
+}
+
+/**
+ * The cross-track distance (km) of a point at azimuth `azt` and distance `d` (km) from a point
+ * of the great circle with azimuth `az` (the last step of `distance_to_arc`).
+ */
+export function crossTrack(azt: number, az: number, d: number): number {
+  const t = pyMod(azt - az + 360, 360);
+  const angle = Math.acos(Math.sin(t * D2R) * Math.sin(d / EARTH_RADIUS));
+  return (Math.PI / 2 - angle) * EARTH_RADIUS;
+}
+
+/** distance_to_semi_arc: to the half great circle starting at (alon, alat) along `az`. */
+export function distanceToSemiArc(
+  alon: number,
+  alat: number,
+  az: number,
+  plon: number,
+  plat: number,
+): number {
+  return semiArcTrack(azimuth(alon, alat, plon, plat), az, haversine(alon, alat, plon, plat));
+}
+
+/** distanceToSemiArc from the point's azimuth `azt` and distance `d` (km) to the arc's start. */
+export function semiArcTrack(azt: number, az: number, d: number): number {
+  if (Math.cos((az - azt) * D2R) > 0) return crossTrack(azt, az, d);
+  return Math.sin((az - azt) * D2R) > 0 ? -d : d;
+}
+
+/** Chord distance (km) between two surface points (min_geodetic_distance's metric). */
+export function chordSurface(lon1: number, lat1: number, lon2: number, lat2: number): number {
+  const p1 = lat1 * D2R, p2 = lat2 * D2R, l1 = lon1 * D2R, l2 = lon2 * D2R;
+  const c1 = Math.cos(p1), c2 = Math.cos(p2);
+  const dx = c1 * Math.cos(l1) - c2 * Math.cos(l2);
+  const dy = c1 * Math.sin(l1) - c2 * Math.sin(l2);
+  const dz = Math.sin(p1) - Math.sin(p2);
+  return EARTH_RADIUS * Math.sqrt(dx * dx + dy * dy + dz * dz);
+}
+
+/** min_distance_to_segment: signed distance (negative on the left) of a point to a segment. */
+export function minDistanceToSegment(
+  lon0: number,
+  lat0: number,
+  lon1: number,
+  lat1: number,
+  plon: number,
+  plat: number,
+  segAz = azimuth(lon0, lat0, lon1, lat1),
+): number {
+  const az1 = azimuth(lon0, lat0, plon, plat);
+  const az2 = azimuth(lon1, lat1, plon, plat);
+  const c1 = Math.cos((segAz - az1) * D2R), c2 = Math.cos((segAz - az2) * D2R);
+  let d: number;
+  if (c1 >= 0 && c2 <= 0) d = distanceToArc(lon0, lat0, segAz, plon, plat);
+  else {
+    d = Math.min(chordSurface(lon0, lat0, plon, plat), chordSurface(lon1, lat1, plon, plat));
+  }
+  d = Math.abs(d);
+  return Math.sin((az1 - segAz) * D2R) < 0 ? -d : d;
+}
+
+/**
+ * Earth-centred Cartesian coordinates (km) of (lon, lat, depth) written into out[o..o+2]:
+ * the allocation-free form for loops over typed arrays.
+ */
+export function sphericalToCartesianInto(
+  lon: number,
+  lat: number,
+  depth: number,
+  out: Float64Array,
+  o: number,
+): void {
+  const phi = radians(lon), theta = radians(lat);
+  const rr = EARTH_RADIUS - depth;
+  const c = rr * Math.cos(theta);
+  out[o] = c * Math.cos(phi);
+  out[o + 1] = c * Math.sin(phi);
+  out[o + 2] = rr * Math.sin(theta);
+}
+
+const XYZ = new Float64Array(3);
+
 /** Earth-centred Cartesian coordinates (km) of a point; depth positive down. */
 export function sphericalToCartesian(
   lon: number,
   lat: number,
   depth = 0,
 ): [number, number, number] {
-  const phi = radians(lon), theta = radians(lat);
-  const rr = EARTH_RADIUS - depth;
-  const c = rr * Math.cos(theta);
-  return [c * Math.cos(phi), c * Math.sin(phi), rr * Math.sin(theta)];
+  sphericalToCartesianInto(lon, lat, depth, XYZ, 0);
+  return [XYZ[0], XYZ[1], XYZ[2]];
 }
 
 /** Inverse of sphericalToCartesian: [lon, lat, depth]. */
@@ -270,9 +392,10 @@ export function middlePoint(
   lat1: number,
   lon2: number,
   lat2: number,
+  surfaceDistance: SurfaceDistance = geodeticDistance,
 ): [number, number] {
   if (lon1 === lon2 && lat1 === lat2) return [lon1, lat1];
-  const dist = geodeticDistance(lon1, lat1, lon2, lat2);
+  const dist = surfaceDistance(lon1, lat1, lon2, lat2);
   const az = azimuth(lon1, lat1, lon2, lat2);
   return pointAt(lon1, lat1, az, dist / 2.0);
 }
@@ -322,7 +445,8 @@ export function angularDistance(km: number, lat = 0, lat2?: number): number {
 
 /**
  * Orthographic projection centred at the geodesic midpoint of (west, north)–(east, south), as
- * OpenQuake's OrthographicProjection: km coordinates for point-in-polygon tests.
+ * OpenQuake's OrthographicProjection: km coordinates for point-in-polygon tests and the meshes'
+ * Rjb polygons. `surfaceDistance` is the distance the midpoint is found with.
  */
 export class OrthographicProjection {
   readonly lam0: number;
@@ -335,17 +459,22 @@ export class OrthographicProjection {
     readonly east: number,
     readonly north: number,
     readonly south: number,
+    surfaceDistance: SurfaceDistance = geodeticDistance,
   ) {
-    const [l, p] = middlePoint(west, north, east, south);
+    const [l, p] = middlePoint(west, north, east, south, surfaceDistance);
     this.lam0 = radians(l);
     this.phi0 = radians(p);
     this.sinPhi0 = Math.sin(this.phi0);
     this.cosPhi0 = Math.cos(this.phi0);
   }
 
-  static fromPoints(lons: ArrayLike<number>, lats: ArrayLike<number>): OrthographicProjection {
+  static fromPoints(
+    lons: ArrayLike<number>,
+    lats: ArrayLike<number>,
+    surfaceDistance: SurfaceDistance = geodeticDistance,
+  ): OrthographicProjection {
     const [w, e, n, s] = sphericalBoundingBox(lons, lats);
-    return new OrthographicProjection(w, e, n, s);
+    return new OrthographicProjection(w, e, n, s, surfaceDistance);
   }
 
   /** degrees -> km */

@@ -16,11 +16,10 @@ import {
   minDistanceToSegment,
   npointsTowards,
   npRound,
-  OrthoProjection,
+  OrthographicProjection,
   pyMod,
-  sphericalBBox,
-  toCartesian,
-} from "./projection.ts";
+  sphericalToCartesianInto,
+} from "./geodetic.ts";
 import { simpleFaultMesh } from "./simple_fault.ts";
 import type { DistanceName, Surface } from "./surface.ts";
 
@@ -99,7 +98,11 @@ function linregress(xs: number[], ys: number[]): [number, number] {
 }
 
 /** _get_intersections: where an edge crosses the lines of the new profiles. */
-function intersections(edge: Pt[], lines: number[][], proj: OrthoProjection): [Pt[], number] {
+function intersections(
+  edge: Pt[],
+  lines: number[][],
+  proj: OrthographicProjection,
+): [Pt[], number] {
   const pnts: Pt[] = [], idxs: number[] = [];
   for (let v = 0; v < edge.length - 1; v++) {
     const [x0, y0] = proj.project(edge[v][0], edge[v][1]);
@@ -132,7 +135,7 @@ function intersections(edge: Pt[], lines: number[][], proj: OrthoProjection): [P
 function computeLines(
   coos: [number, number, Pt[]][],
   iFrom: number,
-  proj: OrthoProjection,
+  proj: OrthographicProjection,
   lines: number[][],
 ) {
   const profs: Pt[][] = [];
@@ -197,7 +200,7 @@ function buildProfiles(edges: Map<number, Pt[]>): Pt[][] {
 function resampledProfiles(
   profs: Pt[][],
   sd: number,
-  proj: OrthoProjection,
+  proj: OrthographicProjection,
   refIdx: number,
   forward: boolean,
 ): Pt[][] {
@@ -262,7 +265,7 @@ function createMesh(rprof: Pt[][], refIdx: number, edgeSd: number): Pt[][] {
       north = Math.max(north, c[1]);
     }
   }
-  const proj = new OrthoProjection(west, east, north, south);
+  const proj = new OrthographicProjection(west, east, north, south, haversine);
   let prfr: Pt[][] = [], prfl: Pt[][] = [];
   if (refIdx >= 0 && refIdx < rprof.length - 1) {
     prfr = resampledProfiles(rprof, edgeSd, proj, refIdx, true);
@@ -345,7 +348,11 @@ export function griddedStrike(pts: Pt[]): number {
 
 /** [strike, dip] of GriddedSurface.get_strike/get_dip. */
 export function griddedStrikeDip(pts: Pt[]): [number, number] {
-  const proj = OrthoProjection.from(pts.map((p) => p[0]), pts.map((p) => p[1]));
+  const proj = OrthographicProjection.fromPoints(
+    pts.map((p) => p[0]),
+    pts.map((p) => p[1]),
+    haversine,
+  );
   const coo = pts.map((p) => [...proj.project(p[0], p[1]), -p[2]]);
   const n = coo.length;
   const ctr = [0, 1, 2].map((k) => coo.reduce((s, c) => s + c[k], 0) / n);
@@ -512,6 +519,7 @@ export class KiteSurface implements Surface {
             m.lon(i + 1, j),
             m.lat(i + 1, j),
             m.depth(i + 1, j),
+            haversine,
           );
           n++;
         }
@@ -534,6 +542,7 @@ export class KiteSurface implements Surface {
           m.lon(i2, j2),
           m.lat(i2, j2),
           m.depth(i2, j2),
+          haversine,
         );
       const heron = (a: number, b: number, c: number) => {
         const s = (a + b + c) * 0.5;
@@ -572,7 +581,7 @@ export class KiteSurface implements Surface {
     const all: number[][] = [];
     for (let k = 0; k < lons.length; k++) {
       if (Number.isNaN(lons[k]) || Number.isNaN(lats[k]) || Number.isNaN(depths[k])) continue;
-      toCartesian(lons[k], lats[k], depths[k], xyz, 0);
+      sphericalToCartesianInto(lons[k], lats[k], depths[k], xyz, 0);
       all.push([xyz[0], xyz[1], xyz[2]]);
       pts.push(k);
       cx += xyz[0];
@@ -671,7 +680,7 @@ export class KiteSurface implements Surface {
 
   private rjb(slons: ArrayLike<number>, slats: ArrayLike<number>, out: Float64Array) {
     const [blo, bla] = this.externalBoundary();
-    let proj: OrthoProjection | undefined;
+    let proj: OrthographicProjection | undefined;
     let xs: number[] = [], ys: number[] = [];
     for (let s = 0; s < slons.length; s++) {
       let d = Infinity;
@@ -680,7 +689,7 @@ export class KiteSurface implements Surface {
       }
       if (d < 40) {
         if (!proj) {
-          proj = OrthoProjection.from(blo, bla);
+          proj = OrthographicProjection.fromPoints(blo, bla, haversine);
           const xy = blo.map((lo, k) => proj!.project(lo, bla[k]));
           xs = xy.map((p) => p[0]);
           ys = xy.map((p) => p[1]);
@@ -849,5 +858,3 @@ export function* kiteFloatingMeshes(
     if (meshes.length) yield [mag, rate / meshes.length, meshes];
   }
 }
-
-export { sphericalBBox };

@@ -2,7 +2,7 @@
 // (hazardlib/geo/line.py): `resample` (fixed step in an orthographic projection, used by
 // simple fault traces and kite profiles/edges) and `resampleToNumPoints` (complex fault edges).
 
-import { azimuth, distance3d, haversine, OrthoProjection, pointAt } from "./projection.ts";
+import { azimuth, distance3d, haversine, OrthographicProjection, pointAt } from "./geodetic.ts";
 
 /** A point [lon, lat, depth]. */
 export type P3 = [number, number, number];
@@ -18,7 +18,10 @@ export function cleanPoints(points: number[][]): P3[] {
   for (const p of points) {
     const q: P3 = [p[0], p[1], p[2] ?? 0];
     const last = out[out.length - 1];
-    if (!last || distance3d(last[0], last[1], last[2], q[0], q[1], q[2]) > EQUALITY_DISTANCE) {
+    if (
+      !last ||
+      distance3d(last[0], last[1], last[2], q[0], q[1], q[2], haversine) > EQUALITY_DISTANCE
+    ) {
       out.push(q);
     }
   }
@@ -27,11 +30,15 @@ export function cleanPoints(points: number[][]): P3[] {
 }
 
 export class Line {
-  readonly proj: OrthoProjection;
+  readonly proj: OrthographicProjection;
   readonly length: number;
 
   private constructor(readonly coo: P3[]) {
-    this.proj = OrthoProjection.from(coo.map((p) => p[0]), coo.map((p) => p[1]));
+    this.proj = OrthographicProjection.fromPoints(
+      coo.map((p) => p[0]),
+      coo.map((p) => p[1]),
+      haversine,
+    );
     let len = 0;
     for (let i = 1; i < coo.length; i++) len += segLength(coo[i - 1], coo[i]);
     this.length = len;
@@ -101,7 +108,7 @@ export class Line {
 }
 
 function segLength(a: P3, b: P3): number {
-  return distance3d(a[0], a[1], a[2], b[0], b[1], b[2]);
+  return distance3d(a[0], a[1], a[2], b[0], b[1], b[2], haversine);
 }
 
 /** The first point of `intervals_between(p1, p2, offset)` after p1. */

@@ -5,14 +5,17 @@
 
 import {
   azimuth,
+  crossTrack,
   distanceToArc,
   EARTH_RADIUS,
+  haversine,
   middlePoint,
-  OrthoProjection,
+  OrthographicProjection,
   pyMod,
-  sphericalBBox,
-  toCartesian,
-} from "./projection.ts";
+  semiArcTrack,
+  sphericalBoundingBox,
+  sphericalToCartesianInto,
+} from "./geodetic.ts";
 import type { DistanceName } from "./surface.ts";
 
 /** Tolerance (km) of OpenQuake's Rjb polygons: stripes are buffered by 5 m. */
@@ -37,7 +40,7 @@ class MeshData {
     if (!this.xyzCache) {
       const n = this.lons.length, out = new Float64Array(3 * n);
       for (let k = 0; k < n; k++) {
-        toCartesian(this.lons[k], this.lats[k], this.depths[k], out, 3 * k);
+        sphericalToCartesianInto(this.lons[k], this.lats[k], this.depths[k], out, 3 * k);
       }
       this.xyzCache = out;
     }
@@ -48,7 +51,9 @@ class MeshData {
   get sxyz(): Float64Array {
     if (!this.sxyzCache) {
       const n = this.lons.length, out = new Float64Array(3 * n);
-      for (let k = 0; k < n; k++) toCartesian(this.lons[k], this.lats[k], 0, out, 3 * k);
+      for (let k = 0; k < n; k++) {
+        sphericalToCartesianInto(this.lons[k], this.lats[k], 0, out, 3 * k);
+      }
       this.sxyzCache = out;
     }
     return this.sxyzCache;
@@ -149,7 +154,7 @@ export class RectMesh {
   /** [west, east, north, south] of the finite nodes. */
   sphericalBBox(): [number, number, number, number] {
     const { lons, lats } = this.arrays();
-    return sphericalBBox(lons, lats);
+    return sphericalBoundingBox(lons, lats);
   }
 
   /** OpenQuake's RectangularMesh.get_middle_point. */
@@ -171,7 +176,7 @@ export class RectMesh {
       [lon1, lat1, d1] = this.sub(midRow - 1, midRow, 0, cols).middlePoint();
       [lon2, lat2, d2] = this.sub(midRow, midRow + 1, 0, cols).middlePoint();
     }
-    const [lon, lat] = middlePoint(lon1, lat1, lon2, lat2);
+    const [lon, lat] = middlePoint(lon1, lat1, lon2, lat2, haversine);
     return [lon, lat, (d1 + d2) / 2];
   }
 
@@ -286,7 +291,7 @@ export class RectMesh {
     const sx = new Float64Array(3);
     const xyz = this.xyz;
     for (let s = 0; s < slons.length; s++) {
-      toCartesian(slons[s], slats[s], sdepths ? sdepths[s] : 0, sx, 0);
+      sphericalToCartesianInto(slons[s], slats[s], sdepths ? sdepths[s] : 0, sx, 0);
       out[s] = Math.sqrt(this.minSq(xyz, sx[0], sx[1], sx[2]));
     }
   }
@@ -314,13 +319,13 @@ export class RectMesh {
     const sxyz = this.sxyz;
     const near: number[] = [];
     for (let s = 0; s < slons.length; s++) {
-      toCartesian(slons[s], slats[s], 0, sx, 0);
+      sphericalToCartesianInto(slons[s], slats[s], 0, sx, 0);
       out[s] = Math.sqrt(this.minSq(sxyz, sx[0], sx[1], sx[2]));
       if (out[s] < RJB_POLYGON_DISTANCE) near.push(s);
     }
     if (!near.length) return;
     const { lons, lats } = this.arrays();
-    const proj = OrthoProjection.from(lons, lats);
+    const proj = OrthographicProjection.fromPoints(lons, lats, haversine);
     const px = new Float64Array(lons.length), py = new Float64Array(lons.length);
     for (let k = 0; k < lons.length; k++) [px[k], py[k]] = proj.project(lons[k], lats[k]);
     for (const s of near) {
@@ -356,12 +361,6 @@ export class RectMesh {
     const nl = lo.map((v) => v * RAD), np = la.map((v) => v * RAD);
     const ncos = np.map(Math.cos), nsin = np.map(Math.sin);
     const azs = new Float64Array(k), ds = new Float64Array(k);
-    const arc = (azt: number, d: number, a: number) =>
-      (Math.PI / 2 - Math.acos(Math.sin(pyMod(azt - a + 360, 360) * RAD) * Math.sin(d / R))) * R;
-    const semi = (azt: number, d: number, a: number) => {
-      if (Math.cos((a - azt) * RAD) > 0) return arc(azt, d, a);
-      return Math.sin((a - azt) * RAD) > 0 ? -d : d;
-    };
     const chord = (d: number) => 2 * R * Math.sin(d / (2 * R));
     for (let s = 0; s < slons.length; s++) {
       const sl = slons[s] * RAD, sp = slats[s] * RAD, cs = Math.cos(sp), ss = Math.sin(sp);
@@ -375,13 +374,13 @@ export class RectMesh {
       let best = NaN;
       for (let i = 0; i < k - 1; i++) {
         let d: number;
-        if (i === 0) d = -semi(azs[1], ds[1], az[0]);
-        else if (i === k - 2) d = semi(azs[i], ds[i], az[i]);
+        if (i === 0) d = -semiArcTrack(azs[1], az[0], ds[1]);
+        else if (i === k - 2) d = semiArcTrack(azs[i], az[i], ds[i]);
         else {
           // min_distance_to_segment
           const c1 = Math.cos((az[i] - azs[i]) * RAD), c2 = Math.cos((az[i] - azs[i + 1]) * RAD);
           d = c1 >= 0 && c2 <= 0
-            ? arc(azs[i], ds[i], az[i])
+            ? crossTrack(azs[i], az[i], ds[i])
             : Math.min(chord(ds[i]), chord(ds[i + 1]));
           d = Math.abs(d);
           if (Math.sin((azs[i] - az[i]) * RAD) < 0) d = -d;
@@ -745,7 +744,7 @@ export class GriddedSurface {
       else if (name === "rjb") {
         const sx = new Float64Array(3), sxyz = this.mesh.sxyz;
         const { lons: ml, lats: mt } = this.mesh.arrays();
-        const proj = OrthoProjection.from(ml, mt);
+        const proj = OrthographicProjection.fromPoints(ml, mt, haversine);
         const px: number[] = [], py: number[] = [];
         for (let k = 0; k < ml.length; k++) {
           const [x, y] = proj.project(ml[k], mt[k]);
@@ -754,7 +753,7 @@ export class GriddedSurface {
         }
         const hull = convexHull(px.map((x, k) => [x, py[k]]));
         for (let s = 0; s < lons.length; s++) {
-          toCartesian(lons[s], lats[s], 0, sx, 0);
+          sphericalToCartesianInto(lons[s], lats[s], 0, sx, 0);
           let best = Infinity;
           for (let k = 0; k < ml.length; k++) {
             const d = (sxyz[3 * k] - sx[0]) ** 2 + (sxyz[3 * k + 1] - sx[1]) ** 2 +

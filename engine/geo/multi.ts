@@ -8,10 +8,10 @@ import {
   azimuth,
   haversine,
   middlePoint,
-  OrthoProjection,
+  OrthographicProjection,
   pyMod,
-  sphericalBBox,
-} from "./projection.ts";
+  sphericalBoundingBox,
+} from "./geodetic.ts";
 import { outArray } from "./mesh.ts";
 import type { DistanceName, Surface } from "./surface.ts";
 
@@ -134,7 +134,11 @@ class MultiLine {
     const lengths = this.lines.map((l) => l.line.length);
     const azs = this.lines.map((l) => l.line.averageAzimuth());
     const ends = this.lines.map((l) => [l.coo[0], l.coo[l.coo.length - 1]]);
-    const proj = OrthoProjection.from(ends.flat().map((p) => p[0]), ends.flat().map((p) => p[1]));
+    const proj = OrthographicProjection.fromPoints(
+      ends.flat().map((p) => p[0]),
+      ends.flat().map((p) => p[1]),
+      haversine,
+    );
     const ave = pyMod(angularMeanWeighted(azs, lengths), 360);
     const inIdx = azs.map((a) =>
       ave >= 90 && ave <= 270
@@ -217,7 +221,7 @@ export class MultiSurface implements Surface {
       lons.push(w, e);
       lats.push(n, so);
     }
-    const [w, e, n, s] = sphericalBBox(lons, lats);
+    const [w, e, n, s] = sphericalBoundingBox(lons, lats);
     this.params = {
       area,
       dip: wmean((s) => s.getDip()),
@@ -251,7 +255,7 @@ export class MultiSurface implements Surface {
   getMiddlePoint(): [number, number, number] {
     if (this.surfaces.length === 1) return this.surfaces[0].getMiddlePoint();
     const [w, s, e, n] = this.params.bbox;
-    const [lon, lat] = middlePoint(w, n, e, s);
+    const [lon, lat] = middlePoint(w, n, e, s, haversine);
     let best = 0, bd = Infinity;
     this.surfaces.forEach((surf, k) => {
       const out: Partial<Record<DistanceName, Float64Array>> = {};

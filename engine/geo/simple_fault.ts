@@ -5,7 +5,14 @@
 
 import { Line } from "./line.ts";
 import { MeshSurface, RectMesh, segmentsIntersect } from "./mesh.ts";
-import { azimuth, intervalsBetween, OrthoProjection, pointAt, pyMod } from "./projection.ts";
+import {
+  azimuth,
+  haversine,
+  intervalsBetween,
+  OrthographicProjection,
+  pointAt,
+  pyMod,
+} from "./geodetic.ts";
 import type { Surface } from "./surface.ts";
 
 export interface SimpleFaultData {
@@ -20,7 +27,11 @@ export interface SimpleFaultData {
 /** utils.line_intersects_itself: non-adjacent segments of the projected trace cross. */
 export function lineIntersectsItself(pts: number[][]): boolean {
   if (pts.length < 3) return false;
-  const proj = OrthoProjection.from(pts.map((p) => p[0]), pts.map((p) => p[1]));
+  const proj = OrthographicProjection.fromPoints(
+    pts.map((p) => p[0]),
+    pts.map((p) => p[1]),
+    haversine,
+  );
   const xy = pts.map((p) => proj.project(p[0], p[1]));
   for (let i = 0; i < xy.length - 1; i++) {
     for (let j = i + 2; j < xy.length - 1; j++) {
@@ -62,7 +73,16 @@ export function simpleFaultMesh(d: SimpleFaultData): RectMesh {
   for (const p of trace.resample(d.meshSpacing).coo) {
     const [tlon, tlat] = pointAt(p[0], p[1], az, hTop);
     const [blon, blat] = pointAt(p[0], p[1], az, hBot);
-    columns.push(intervalsBetween(tlon, tlat, p[2] + vTop, blon, blat, p[2] + vBot, d.meshSpacing));
+    columns.push(intervalsBetween(
+      tlon,
+      tlat,
+      p[2] + vTop,
+      blon,
+      blat,
+      p[2] + vBot,
+      d.meshSpacing,
+      haversine,
+    ));
   }
   const rows = columns[0][0].length, cols = columns.length;
   if (columns.some((c) => c[0].length !== rows)) throw new Error("mesh columns of unequal length");

@@ -27,7 +27,7 @@ import {
 import { GriddedSurface } from "../geo/mesh.ts";
 import { MultiSurface } from "../geo/multi.ts";
 import { PlanarSurface } from "../geo/planar.ts";
-import { pyRound } from "../geo/projection.ts";
+import { roundHalfAway } from "../geo/geodetic.ts";
 
 /** Errors name the source and where it was defined. */
 function where(src: SourceSpec): string {
@@ -170,7 +170,7 @@ function simpleFaultSetup(src: SimpleFaultSourceSpec, opts: SourceOptions) {
       wid = wid * (len / faultLength);
       len = faultLength;
     }
-    return [Math.trunc(pyRound(len / sp) + 1), Math.trunc(pyRound(wid / sp) + 1)];
+    return [Math.trunc(roundHalfAway(len / sp) + 1), Math.trunc(roundHalfAway(wid / sp) + 1)];
   };
   const [minMag] = minMaxMag(src.mfd, opts.widthOfMfdBin);
   const minDims = dimsFor(Infinity, Infinity)(minMag);

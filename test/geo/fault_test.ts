@@ -4,7 +4,7 @@ import { deepStrictEqual, ok, strictEqual, throws } from "node:assert";
 import { SimpleFaultSurface } from "../../engine/geo/simple_fault.ts";
 import { ComplexFaultSurface } from "../../engine/geo/complex_fault.ts";
 import type { RectMesh } from "../../engine/geo/mesh.ts";
-import { azimuth, distance3d, pointAt } from "../../engine/geo/projection.ts";
+import { azimuth, distance3d, haversine, pointAt } from "../../engine/geo/geodetic.ts";
 import { PlanarSurface } from "../../engine/geo/planar.ts";
 import { MultiSurface } from "../../engine/geo/multi.ts";
 import { griddedStrikeDip, kiteSurfaceFromProfiles } from "../../engine/geo/kite.ts";
@@ -18,7 +18,8 @@ function assertMeshIs(mesh: RectMesh, expected: number[][][]) {
   for (let i = 0; i < mesh.rows; i++) {
     for (let j = 0; j < mesh.cols; j++) {
       const e = expected[i][j];
-      const d = distance3d(mesh.lon(i, j), mesh.lat(i, j), mesh.depth(i, j), e[0], e[1], e[2]) *
+      const d =
+        distance3d(mesh.lon(i, j), mesh.lat(i, j), mesh.depth(i, j), e[0], e[1], e[2], haversine) *
         1e3;
       ok(d < 2, `node ${i},${j} off by ${d.toFixed(3)} m`);
     }
@@ -455,7 +456,8 @@ function ucerfPlanes(rows: number[][]): PlanarSurface[] {
   for (let k = 0; k < rows.length; k += 4) {
     const [tl, tr, br, bl] = rows.slice(k, k + 4) as [number, number, number][];
     const strike = azimuth(tl[0], tl[1], tr[0], tr[1]);
-    const dip = Math.asin((bl[2] - tl[2]) / distance3d(tl[0], tl[1], tl[2], bl[0], bl[1], bl[2])) *
+    const dip =
+      Math.asin((bl[2] - tl[2]) / distance3d(tl[0], tl[1], tl[2], bl[0], bl[1], bl[2], haversine)) *
       180 / Math.PI;
     out.push(new PlanarSurface(strike, dip, tl, tr, br, bl, false));
   }

@@ -7,6 +7,7 @@ import {
   distance3d,
   distanceToArc,
   EARTH_RADIUS,
+  fastDistanceToArc,
   geodeticDistance,
   intervalsBetween,
   longitudinalExtent,
@@ -81,11 +82,14 @@ Deno.test("3D distance (OpenQuake TestDistance)", () => {
 });
 
 Deno.test("cross-track distance (OpenQuake DistanceToArcTest), positive on the right", () => {
-  near(distanceToArc(12.3, 44.5, 39.4, 13.4, 46.9), -105.12464364);
-  near(distanceToArc(12.3, 44.5, 219.4, 13.4, 46.9), +105.12464364);
-  near(distanceToArc(12.3, 44.5, 39.4, 13.4, 44.9), 38.34459954);
-  near(distanceToArc(4.0, 17.0, -123.0, 3.3, 20.3), 347.61490787);
-  near(distanceToArc(4.0, 17.0, -123.0, 4.3, 15.3), -176.03785187);
+  // the Python distance_to_arc (meshes) and the numba distances_to_arc
+  for (const f of [distanceToArc, fastDistanceToArc]) {
+    near(f(12.3, 44.5, 39.4, 13.4, 46.9), -105.12464364);
+    near(f(12.3, 44.5, 219.4, 13.4, 46.9), +105.12464364);
+    near(f(12.3, 44.5, 39.4, 13.4, 44.9), 38.34459954);
+    near(f(4.0, 17.0, -123.0, 3.3, 20.3), 347.61490787);
+    near(f(4.0, 17.0, -123.0, 4.3, 15.3), -176.03785187);
+  }
 });
 
 Deno.test("forward geodesic (OpenQuake PointAtTest)", () => {

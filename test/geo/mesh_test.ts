@@ -4,7 +4,7 @@ import { ok } from "node:assert";
 import { RectMesh } from "../../engine/geo/mesh.ts";
 import { SimpleFaultSurface } from "../../engine/geo/simple_fault.ts";
 import type { DistanceName } from "../../engine/geo/surface.ts";
-import { distance3d } from "../../engine/geo/projection.ts";
+import { distance3d, haversine } from "../../engine/geo/geodetic.ts";
 
 function surf(rows: number[][][]) {
   return new SimpleFaultSurface(RectMesh.fromRows(rows));
@@ -91,7 +91,7 @@ Deno.test("rjb: inside, on the border, outside", () => {
   close(dist(inside, "rjb", [[0, 0], [0, 0], [0.01, 0.03]]), [0, 0, 0], 0, 0, "inside");
   const s = surf([[[0.1, -0.1, 1], [-0.1, -0.1, 1]], [[0.1, 0.1, 2], [-0.1, 0.1, 2]]]);
   close(dist(s, "rjb", [[-0.1, 0.04], [0.1, 0.03]]), [0, 0], 0, 1e-4, "border");
-  const d = (a: number[], b: number[]) => distance3d(a[0], a[1], 0, b[0], b[1], 0);
+  const d = (a: number[], b: number[]) => distance3d(a[0], a[1], 0, b[0], b[1], 0, haversine);
   close(
     dist(s, "rjb", [[-0.2, -0.2], [1, 1], [4, 5], [8, 10.4], [0.05, 0.15]]),
     [
@@ -178,7 +178,7 @@ Deno.test("ztor, area, bounding box, middle point", () => {
   const a = surf([[[0, 0, 0], [0, 0.089932, 0]], [[0, 0, 10], [0, 0.089932, 10]]]);
   ok(Math.abs(a.getArea() - 100) < 0.5, `area ${a.getArea()}`);
   const [lon, lat, dep] = a.getMiddlePoint();
-  ok(distance3d(lon, lat, dep, 0, 0.044966, 5) <= 1e-3, "middle point");
+  ok(distance3d(lon, lat, dep, 0, 0.044966, 5, haversine) <= 1e-3, "middle point");
   const b = surf([[[0, 0, 0], [0.1, 0.2, 0]], [[0.05, -0.3, 10], [0.3, 0.05, 10]]]);
   ok(JSON.stringify(b.getBoundingBox()) === JSON.stringify([0, -0.3, 0.3, 0.2]));
 });

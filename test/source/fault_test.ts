@@ -12,7 +12,7 @@ import { simpleFaultMesh } from "../../engine/geo/simple_fault.ts";
 import { kiteFloatingMeshes, kiteSourceSurface } from "../../engine/geo/kite.ts";
 import type { Rupture, SourceOptions } from "../../engine/geo/surface.ts";
 import type { RectMesh } from "../../engine/geo/mesh.ts";
-import { distance3d } from "../../engine/geo/projection.ts";
+import { distance3d, haversine } from "../../engine/geo/geodetic.ts";
 import { allSources, readSourceModel } from "../../engine/input/nrml/sourcemodel.ts";
 import { sourceMagRates } from "../../engine/mfd/index.ts";
 
@@ -79,7 +79,8 @@ function meshNear(m: RectMesh, e: number[][][], what: string) {
   for (let i = 0; i < m.rows; i++) {
     for (let j = 0; j < m.cols; j++) {
       const p = e[i][j];
-      const d = distance3d(m.lon(i, j), m.lat(i, j), m.depth(i, j), p[0], p[1], p[2]) * 1e3;
+      const d = distance3d(m.lon(i, j), m.lat(i, j), m.depth(i, j), p[0], p[1], p[2], haversine) *
+        1e3;
       ok(d < 2, `${what} node ${i},${j} off by ${d.toFixed(3)} m`);
     }
   }
@@ -94,7 +95,10 @@ function checkRuptures(rups: Rupture[], expected: Expected[], what: string) {
       `${what}[${k}] rate`,
     );
     const h = e.hypocenter;
-    ok(distance3d(r.hypo[0], r.hypo[1], r.hypo[2], h[0], h[1], h[2]) <= 1e-3, `${what}[${k}] hypo`);
+    ok(
+      distance3d(r.hypo[0], r.hypo[1], r.hypo[2], h[0], h[1], h[2], haversine) <= 1e-3,
+      `${what}[${k}] hypo`,
+    );
     ok(
       angleDiff(r.surface.getStrike(), e.strike) <= 0.5,
       `${what}[${k}] strike ${r.surface.getStrike()}`,
