@@ -40,24 +40,33 @@ pga   0.000  0.0000  -2.552 1.45 -0.1
 4.000 -4.511 -0.0089 -2.033 1.65 -0.1
 `);
 
-// Rock constants A1..A6 (and slab term 0.3846); soil constants A1..A6 (and 0.3643)
+/**
+ * ln median of the rock or the soil equation: constants a1..a6 (a6 the slab term),
+ * coefficients c1..c3 of the IMT, depth h.
+ */
+const FNS = `
+fn ys97_ln(a1: f32, a2: f32, a3: f32, a4: f32, a5: f32, a6: f32, c1: f32, c2: f32, c3: f32,
+  h: f32) -> f32 {
+  // a product, not pow(): WGSL pow() is undefined for a negative base
+  let dm3 = (10.0 - mag) * (10.0 - mag) * (10.0 - mag);
+  return a1 + a2 * mag + c1 + c2 * dm3 + c3 * log(rrup + a3 * exp(a4 * mag)) + a5 * h +
+    SLAB * a6;
+}
+`;
+
 const BODY = `
 let rock = vs30 >= 760.0;
 let h = DEPTH;
-// a product, not pow(): WGSL pow() is undefined for a negative base
-let dm3 = (10.0 - mag) * (10.0 - mag) * (10.0 - mag);
 var lnm = 0.0;
 if (rock) {
-  lnm = 0.2418 + 1.414 * mag + R_C1 + R_C2 * dm3 +
-    R_C3 * log(rrup + 1.7818 * exp(0.554 * mag)) + 0.00607 * h + SLAB * 0.3846;
+  lnm = ys97_ln(0.2418, 1.414, 1.7818, 0.554, 0.00607, 0.3846, R_C1, R_C2, R_C3, h);
   sig = R_C4 + R_C5 * clamp(mag, 0.0, 8.0);
   if (imt_period == 4.0) {
     // SHARE: OpenQuake divides the ln of the rock SA 3 s value by 0.399
     lnm = lnm / 0.399;
   }
 } else {
-  lnm = -0.6687 + 1.438 * mag + S_C1 + S_C2 * dm3 +
-    S_C3 * log(rrup + 1.097 * exp(0.617 * mag)) + 0.00648 * h + SLAB * 0.3643;
+  lnm = ys97_ln(-0.6687, 1.438, 1.097, 0.617, 0.00648, 0.3643, S_C1, S_C2, S_C3, h);
   sig = S_C4 + S_C5 * clamp(mag, 0.0, 8.0);
 }
 mean = lnm + DELTA;
@@ -81,6 +90,7 @@ function make(name: string, v: Variant) {
       requires: { rupture: ["mag", "hypo_depth"], sites: ["vs30"], distances: ["rrup"] },
       tables: [{ prefix: "R", table: COEFFS_ROCK }, { prefix: "S", table: COEFFS_SOIL }],
       consts: { SLAB: v.slab ? 1 : 0, DELTA: v.delta ?? 0 },
+      fns: FNS,
       body: BODY.replace("DEPTH", v.depth !== undefined ? v.depth.toFixed(1) : "hypo_depth"),
     };
   };
