@@ -569,8 +569,7 @@ export class KiteSurface implements Surface {
   }
 
   getBoundingBox(): [number, number, number, number] {
-    const [w, e, n, s] = this.mesh.sphericalBBox();
-    return [w, s, e, n];
+    return this.mesh.boundingBox();
   }
 
   /** the finite node closest to the Cartesian centroid of the finite nodes */

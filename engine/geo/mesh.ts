@@ -157,6 +157,19 @@ export class RectMesh {
     return sphericalBoundingBox(lons, lats);
   }
 
+  /** The bounding box in Surface.getBoundingBox's order, [west, south, east, north]. */
+  boundingBox(): [number, number, number, number] {
+    const [w, e, n, s] = this.sphericalBBox();
+    return [w, s, e, n];
+  }
+
+  /** The shallowest depth of the top row (a mesh surface's ztor). */
+  topDepth(): number {
+    let m = Infinity;
+    for (let j = 0; j < this.cols; j++) m = Math.min(m, this.depth(0, j));
+    return m;
+  }
+
   /** OpenQuake's RectangularMesh.get_middle_point. */
   middlePoint(): [number, number, number] {
     const rows = this.rows, cols = this.cols, midRow = rows >> 1;
@@ -635,13 +648,10 @@ export abstract class MeshSurface {
     return this.cache.area ??= this.mesh.area();
   }
   getZtor(): number {
-    let m = Infinity;
-    for (let j = 0; j < this.mesh.cols; j++) m = Math.min(m, this.mesh.depth(0, j));
-    return m;
+    return this.mesh.topDepth();
   }
   getBoundingBox(): [number, number, number, number] {
-    const [w, e, n, s] = this.mesh.sphericalBBox();
-    return [w, s, e, n];
+    return this.mesh.boundingBox();
   }
   getMiddlePoint(): [number, number, number] {
     return this.mesh.middlePoint();
@@ -704,13 +714,10 @@ export class GriddedSurface {
     throw new Error("GriddedSurface has no area");
   }
   getZtor(): number {
-    let m = Infinity;
-    for (let j = 0; j < this.mesh.cols; j++) m = Math.min(m, this.mesh.depth(0, j));
-    return m;
+    return this.mesh.topDepth();
   }
   getBoundingBox(): [number, number, number, number] {
-    const [w, e, n, s] = this.mesh.sphericalBBox();
-    return [w, s, e, n];
+    return this.mesh.boundingBox();
   }
   /** the point closest (in degrees) to the mean longitude and latitude */
   getMiddlePoint(): [number, number, number] {
