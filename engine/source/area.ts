@@ -6,12 +6,14 @@ import { Polygon } from "../geo/polygon.ts";
 import { sourceMagRates, splitMfd } from "../mfd/index.ts";
 import { makeMsr } from "../scalerel/index.ts";
 import {
-  checkPointLike,
   countNphc,
   fixHypoDepths,
   fixNodalPlanes,
+  pointLikeDistributions,
   pointRuptures,
   type PointSource,
+  pointSourceAt,
+  sourceWhere,
 } from "./point.ts";
 
 /** The area discretization (km): the source's own `discretization` attribute wins. */
@@ -29,7 +31,7 @@ export function areaDiscretization(src: AreaSourceSpec, opts: SourceOptions): nu
 
 /** Grid nodes of the area polygon, [lons, lats] (`Polygon.discretize`). */
 export function areaNodes(src: AreaSourceSpec, opts: SourceOptions): [number[], number[]] {
-  const where = `${src.place.file}:${src.place.line}: source ${src.id}`;
+  const where = sourceWhere(src);
   try {
     return new Polygon(src.polygon).discretize(areaDiscretization(src, opts));
   } catch (e) {
@@ -43,18 +45,10 @@ export function* areaPointSources(
   src: AreaSourceSpec,
   opts: SourceOptions,
 ): Generator<PointSource> {
-  const where = `${src.place.file}:${src.place.line}: source ${src.id}`;
+  const where = sourceWhere(src);
   const [lons, lats] = areaNodes(src, opts);
   const n = lons.length;
-  const hypoDepths = fixHypoDepths(src.hypoDepths);
-  checkPointLike(
-    where,
-    src.upperSeismoDepth,
-    src.lowerSeismoDepth,
-    hypoDepths,
-    src.ruptAspectRatio,
-  );
-  const nodalPlanes = fixNodalPlanes(src.nodalPlanes);
+  const dists = pointLikeDistributions(src, where);
   let magRates: [number, number][];
   try {
     magRates = sourceMagRates(splitMfd(src.mfd, n), opts.widthOfMfdBin);
@@ -63,20 +57,7 @@ export function* areaPointSources(
   }
   const msr = makeMsr(src.msr);
   for (let i = 0; i < n; i++) {
-    yield {
-      sourceId: src.id,
-      splitId: `${src.id}:${i}`,
-      trt: src.trt,
-      lon: lons[i],
-      lat: lats[i],
-      usd: src.upperSeismoDepth,
-      lsd: src.lowerSeismoDepth,
-      rar: src.ruptAspectRatio,
-      msr,
-      magRates,
-      nodalPlanes,
-      hypoDepths,
-    };
+    yield pointSourceAt(src, `${src.id}:${i}`, lons[i], lats[i], msr, magRates, dists);
   }
 }
 

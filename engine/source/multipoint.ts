@@ -5,11 +5,13 @@ import type { Rupture, SourceOptions } from "../geo/surface.ts";
 import { sourceMagRates } from "../mfd/index.ts";
 import { makeMsr } from "../scalerel/index.ts";
 import {
-  checkPointLike,
   fixHypoDepths,
   fixNodalPlanes,
+  pointLikeDistributions,
   pointRuptures,
   type PointSource,
+  pointSourceAt,
+  sourceWhere,
 } from "./point.ts";
 
 /** The point sources of a multi-point source, in the order of its points. */
@@ -17,19 +19,11 @@ export function* multiPointSources(
   src: MultiPointSourceSpec,
   opts: SourceOptions,
 ): Generator<PointSource> {
-  const where = `${src.place.file}:${src.place.line}: source ${src.id}`;
+  const where = sourceWhere(src);
   if (src.mfds.length !== src.points.length) {
     throw new Error(`${where}: ${src.mfds.length} MFDs for ${src.points.length} points`);
   }
-  const hypoDepths = fixHypoDepths(src.hypoDepths);
-  checkPointLike(
-    where,
-    src.upperSeismoDepth,
-    src.lowerSeismoDepth,
-    hypoDepths,
-    src.ruptAspectRatio,
-  );
-  const nodalPlanes = fixNodalPlanes(src.nodalPlanes);
+  const dists = pointLikeDistributions(src, where);
   const msr = makeMsr(src.msr);
   for (let i = 0; i < src.points.length; i++) {
     let magRates: [number, number][];
@@ -38,20 +32,8 @@ export function* multiPointSources(
     } catch (e) {
       throw new Error(`${where}: point ${i}: ${(e as Error).message}`);
     }
-    yield {
-      sourceId: src.id,
-      splitId: `${src.id}:${i}`,
-      trt: src.trt,
-      lon: src.points[i][0],
-      lat: src.points[i][1],
-      usd: src.upperSeismoDepth,
-      lsd: src.lowerSeismoDepth,
-      rar: src.ruptAspectRatio,
-      msr,
-      magRates,
-      nodalPlanes,
-      hypoDepths,
-    };
+    const [lon, lat] = src.points[i];
+    yield pointSourceAt(src, `${src.id}:${i}`, lon, lat, msr, magRates, dists);
   }
 }
 

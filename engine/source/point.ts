@@ -100,9 +100,62 @@ export function checkPointLike(
   }
 }
 
+/** What point, area and multi-point source specs share: all but the location(s) and MFD(s). */
+export type PointLikeSpec = Omit<PointSourceSpec, "kind" | "location" | "mfd">;
+
+/** The prefix of a source's errors: `<file>:<line>: source <id>`. */
+export function sourceWhere(src: PointLikeSpec): string {
+  return `${src.place.file}:${src.place.line}: source ${src.id}`;
+}
+
+/**
+ * The nodal-plane and hypo-depth distributions an area or multi-point source gives all its
+ * point sources: duplicates merged, depths checked against the seismogenic layer.
+ */
+export function pointLikeDistributions(
+  src: PointLikeSpec,
+  where: string,
+): Pick<PointSource, "nodalPlanes" | "hypoDepths"> {
+  const hypoDepths = fixHypoDepths(src.hypoDepths);
+  checkPointLike(
+    where,
+    src.upperSeismoDepth,
+    src.lowerSeismoDepth,
+    hypoDepths,
+    src.ruptAspectRatio,
+  );
+  return { nodalPlanes: fixNodalPlanes(src.nodalPlanes), hypoDepths };
+}
+
+/** The PointSource at (lon, lat) of a point-like spec, `splitId` naming it as OpenQuake. */
+export function pointSourceAt(
+  src: PointLikeSpec,
+  splitId: string,
+  lon: number,
+  lat: number,
+  msr: Msr,
+  magRates: [number, number][],
+  { nodalPlanes, hypoDepths }: Pick<PointSource, "nodalPlanes" | "hypoDepths">,
+): PointSource {
+  return {
+    sourceId: src.id,
+    splitId,
+    trt: src.trt,
+    lon,
+    lat,
+    usd: src.upperSeismoDepth,
+    lsd: src.lowerSeismoDepth,
+    rar: src.ruptAspectRatio,
+    msr,
+    magRates,
+    nodalPlanes,
+    hypoDepths,
+  };
+}
+
 /** The PointSource of a pointSource spec. */
 export function pointSourceOf(src: PointSourceSpec, widthOfMfdBin?: number): PointSource {
-  const where = `${src.place.file}:${src.place.line}: source ${src.id}`;
+  const where = sourceWhere(src);
   const hypoDepths = fixHypoDepths(src.hypoDepths);
   checkPointLike(
     where,
@@ -118,20 +171,10 @@ export function pointSourceOf(src: PointSourceSpec, widthOfMfdBin?: number): Poi
   } catch (e) {
     throw new Error(`${where}: ${(e as Error).message}`);
   }
-  return {
-    sourceId: src.id,
-    splitId: src.id,
-    trt: src.trt,
-    lon: src.location[0],
-    lat: src.location[1],
-    usd: src.upperSeismoDepth,
-    lsd: src.lowerSeismoDepth,
-    rar: src.ruptAspectRatio,
-    msr,
-    magRates,
+  return pointSourceAt(src, src.id, src.location[0], src.location[1], msr, magRates, {
     nodalPlanes: fixNodalPlanes(src.nodalPlanes),
     hypoDepths,
-  };
+  });
 }
 
 /** Number of nodal planes × hypocentral depths (`count_nphc`). */
