@@ -89,6 +89,17 @@ function checkSurfaceValidity(edges: Line[]) {
   }
 }
 
+/** Points along a mean edge length or width: round(mean / spacing) + 1, at least 2. */
+function meshPoints(mean: number, meshSpacing: number, what: "length" | "width"): number {
+  const n = Math.trunc(npRound(mean / meshSpacing)) + 1;
+  if (n <= 1) {
+    throw new Error(
+      `mesh spacing ${meshSpacing.toFixed(1)} km is too big for mean ${what} ${mean.toFixed(1)} km`,
+    );
+  }
+  return n;
+}
+
 /** ComplexFaultSurface.from_fault_data: the whole-fault mesh from edges top to bottom. */
 export function complexFaultMesh(edgePoints: number[][][], meshSpacing: number): RectMesh {
   if (edgePoints.length < 2) throw new Error("at least two edges are required");
@@ -100,26 +111,12 @@ export function complexFaultMesh(edgePoints: number[][][], meshSpacing: number):
   checkSurfaceValidity(edges);
   checkAkiRichards(edges);
   const meanLength = edges.reduce((s, e) => s + e.length, 0) / edges.length;
-  const nH = Math.trunc(npRound(meanLength / meshSpacing)) + 1;
-  if (nH <= 1) {
-    throw new Error(
-      `mesh spacing ${meshSpacing.toFixed(1)} km is too big for mean length ${
-        meanLength.toFixed(1)
-      } km`,
-    );
-  }
+  const nH = meshPoints(meanLength, meshSpacing, "length");
   const resampled = edges.map((e) => e.resampleToNumPoints(nH).coo);
   const vert: Line[] = [];
   for (let j = 0; j < nH; j++) vert.push(Line.of(resampled.map((e) => e[j])));
   const meanWidth = vert.reduce((s, e) => s + e.length, 0) / vert.length;
-  const nV = Math.trunc(npRound(meanWidth / meshSpacing)) + 1;
-  if (nV <= 1) {
-    throw new Error(
-      `mesh spacing ${meshSpacing.toFixed(1)} km is too big for mean width ${
-        meanWidth.toFixed(1)
-      } km`,
-    );
-  }
+  const nV = meshPoints(meanWidth, meshSpacing, "width");
   const cols = vert.map((v) => v.resampleToNumPoints(nV).coo);
   const lons = new Float64Array(nV * nH), lats = new Float64Array(nV * nH);
   const deps = new Float64Array(nV * nH);
