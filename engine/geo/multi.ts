@@ -17,14 +17,6 @@ import type { DistanceName, Surface } from "./surface.ts";
 
 const TOLERANCE = 0.1;
 
-type DistancesWithDepths = (
-  lons: ArrayLike<number>,
-  lats: ArrayLike<number>,
-  names: DistanceName[],
-  out: Partial<Record<DistanceName, Float64Array>>,
-  depths?: ArrayLike<number>,
-) => void;
-
 /** The top edge (trace) of a component surface. */
 function topEdge(s: Surface): number[][] {
   const any = s as unknown as {
@@ -282,8 +274,7 @@ export class MultiSurface implements Surface {
         arr.fill(Infinity, 0, N);
         for (const s of this.surfaces) {
           const o: Partial<Record<DistanceName, Float64Array>> = {};
-          // site depths, a compatible extension of Surface.distances (planar and mesh surfaces)
-          (s.distances as DistancesWithDepths).call(s, lons, lats, [name], o, depths);
+          s.distances(lons, lats, [name], o, depths);
           for (let i = 0; i < N; i++) arr[i] = Math.min(arr[i], o[name]![i]);
         }
       } else if (name === "rx" || name === "ry0") {
