@@ -2,6 +2,7 @@
 // (ITACA) model, geometric mean; rjb, Eurocode 8 site classes from vs30 (vs30 = 0 means class E),
 // style of faulting from rake. Ita19Low/Upp: the ITA19 backbone bounds (mean -/+ delta(M)).
 import { parseCoeffsTable } from "./coeffs.ts";
+import { BA08_SOF } from "./boore_atkinson_2008.ts";
 import { checkArgs } from "./gsim_args.ts";
 import { type GsimFactory, TRT } from "./types.ts";
 
@@ -54,10 +55,11 @@ pgv 0.066 -0.741 2.400
 4.00 0.076 -0.906 3.046
 `);
 
-const body = (sgn: number) => `
+// style of faulting as Boore & Atkinson (2008): f_ss, f_rs, f_ns
+const body = (sgn: number) =>
+  `${BA08_SOF}
 let r = sqrt(rjb * rjb + C_h * C_h);
 let dm = mag - 6.75;
-let ar = abs(rake);
 let log10y = select(C_e1, C_e1 + C_b1 * dm + C_b2 * dm * dm, mag <= 6.75)
   + (C_c1 + C_c2 * (mag - 5.0)) * log10(r) - C_c3 * (r - 1.0)
   // Eurocode 8 classes: E (vs30 = 0), D, C, B, A
@@ -66,9 +68,9 @@ let log10y = select(C_e1, C_e1 + C_b1 * dm + C_b2 * dm * dm, mag <= 6.75)
   + select(0.0, C_sC, vs30 >= 180.0 && vs30 < 360.0)
   + select(0.0, C_sB, vs30 >= 360.0 && vs30 < 800.0)
   + select(0.0, C_sA, vs30 >= 800.0)
-  + select(0.0, C_f3, ar <= 30.0 || 180.0 - ar <= 30.0)
-  + select(0.0, C_f2, rake > 30.0 && rake < 150.0)
-  + select(0.0, C_f1, rake > -150.0 && rake < -30.0);
+  + select(0.0, C_f3, f_ss == 1.0)
+  + select(0.0, C_f2, f_rs == 1.0)
+  + select(0.0, C_f1, f_ns == 1.0);
 // PGA, SA: cm/s2 -> g; PGV in cm/s
 mean = select(log10y - 2.0, log10y, imt_kind == 1.0) * 2.302585092994046
   - select(log(9.80665), 0.0, imt_kind == 1.0);

@@ -2,6 +2,7 @@
 // pan-European (RESORCE) model, geometric mean; rjb or rhypo, vs30 or Eurocode 8 site classes,
 // with or without style of faulting. Coefficients from the electronic supplement (log10, cm/s2).
 import { type CoeffsTable, parseCoeffsTable } from "./coeffs.ts";
+import { BA08_SOF } from "./boore_atkinson_2008.ts";
 import { checkArgs, numArg } from "./gsim_args.ts";
 import { type DistParam, type GsimFactory, TRT } from "./types.ts";
 
@@ -136,10 +137,9 @@ log10y = log10y + select(0.0, C_eB, vs30 < 800.0 && vs30 >= 360.0)
 }
 ${
   sof
-    ? `let ar = abs(rake);
-log10y = log10y + select(0.0, C_sofS, ar <= 30.0 || 180.0 - ar <= 30.0)
-  + select(0.0, C_sofR, rake > 30.0 && rake < 150.0)
-  + select(0.0, C_sofN, rake > -150.0 && rake < -30.0);`
+    ? `${BA08_SOF}
+log10y = log10y + select(0.0, C_sofS, f_ss == 1.0) + select(0.0, C_sofR, f_rs == 1.0)
+  + select(0.0, C_sofN, f_ns == 1.0);`
     : ""
 }
 // PGA, SA: cm/s2 -> g; PGV in cm/s

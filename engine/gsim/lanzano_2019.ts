@@ -2,6 +2,7 @@
 // shallow crustal earthquakes in Italy (RotD50), on rjb or rrup, with style of faulting and a
 // linear vs30 site term; log10 units in cm/s2 and cm/s.
 import { parseCoeffsTable } from "./coeffs.ts";
+import { BA08_SOF } from "./boore_atkinson_2008.ts";
 import { checkArgs } from "./gsim_args.ts";
 import { type GsimFactory, TRT } from "./types.ts";
 
@@ -98,10 +99,9 @@ let fm = C_a + select(C_b2, C_b1, mag <= C_Mh) * dm;
 let r = sqrt(${dist} * ${dist} + C_h * C_h);
 let fd = (C_c1 * (mag - C_Mref) + C_c2) * log10(r) + C_c3 * r;
 let fs = C_k * log10(min(vs30, 1500.0) / 800.0);
-// strike-slip within 30 degrees of horizontal; reverse for 30 < rake < 150
-let ss = select(0.0, 1.0, abs(rake) <= 30.0 || 180.0 - abs(rake) <= 30.0);
-let tf = select(0.0, 1.0, rake > 30.0 && rake < 150.0);
-let y = fm + fd + fs + C_f1 * ss + C_f2 * tf;
+// style of faulting as Boore & Atkinson (2008): strike-slip f_ss, reverse f_rs
+${BA08_SOF}
+let y = fm + fd + fs + C_f1 * f_ss + C_f2 * f_rs;
 // log10 of cm/s2 to ln of g; PGV stays in cm/s
 mean = select((y - 2.0) * 2.302585092994046 - log(9.80665), y * 2.302585092994046,
   imt_kind == 1.0);
