@@ -530,7 +530,6 @@ async function shardingPool(backend: Backend): Promise<PoolBackend | undefined> 
 }
 
 interface ShardResult extends GroupResult {
-  sources: SourceInfo[];
   kernelSeconds: number;
 }
 
@@ -541,7 +540,10 @@ const shardSetups = new Map<
 >();
 
 /** Runs in a pool worker: shard k of K of a group, on the f64 reference kernel. */
-export async function computeShard(task: ShardTask & Shard): Promise<ShardResult> {
+export async function computeShard(
+  task: ShardTask & Shard,
+  report: (info: SourceInfo) => void = () => {},
+): Promise<ShardResult> {
   const key = JSON.stringify([task.jobIni, task.overrides ?? {}, task.reqSiteParams]);
   let setup = shardSetups.get(key);
   if (!setup) {
@@ -551,7 +553,6 @@ export async function computeShard(task: ShardTask & Shard): Promise<ShardResult
     shardSetups.set(key, setup);
   }
   const { oq, sites, lv, srcOpts } = setup;
-  const sources: SourceInfo[] = [];
   timing.kernel = 0;
   const res = await computeGroup(
     task.group,
@@ -563,10 +564,10 @@ export async function computeShard(task: ShardTask & Shard): Promise<ShardResult
     srcOpts,
     task.fewSites,
     { blockRows: task.blockRows },
-    (info) => sources.push(info),
+    report,
     { k: task.k, K: task.K },
   );
-  return { ...res, sources, kernelSeconds: timing.kernel };
+  return { ...res, kernelSeconds: timing.kernel };
 }
 
 /**
@@ -580,11 +581,27 @@ async function computeGroupOnPool(
   onSource: OnSource,
 ): Promise<GroupResult> {
   const K = pool.size;
+  // every shard reports every source, in order; a source is done when all K have reported it
+  const seen: SourceInfo[][] = [];
+  const next = new Array(K).fill(0);
+  const onShardSource = (k: number) => (info: unknown) => {
+    const parts = seen[next[k]++] ??= [];
+    parts.push(info as SourceInfo);
+    if (parts.length < K) return;
+    onSource({
+      ...parts[0],
+      num_ruptures: parts.reduce((s, p) => s + p.num_ruptures, 0),
+      num_contexts: parts.reduce((s, p) => s + p.num_contexts, 0),
+    });
+  };
   const parts = await Promise.all(
-    Array.from(
-      { length: K },
-      (_, k) => pool.call<ShardResult>(import.meta.url, "computeShard", { ...task, k, K }),
-    ),
+    Array.from({ length: K }, (_, k) =>
+      pool.call<ShardResult>(
+        import.meta.url,
+        "computeShard",
+        { ...task, k, K },
+        onShardSource(k),
+      )),
   );
   const logPne = parts[0].logPne;
   for (const p of parts.slice(1)) {
@@ -593,14 +610,6 @@ async function computeGroupOnPool(
       for (let i = 0; i < out.length; i++) out[i] += a[i];
     });
   }
-  // every shard lists every source, in order: add their counts
-  parts[0].sources.forEach((info, i) => {
-    onSource({
-      ...info,
-      num_ruptures: parts.reduce((s, p) => s + p.sources[i].num_ruptures, 0),
-      num_contexts: parts.reduce((s, p) => s + p.sources[i].num_contexts, 0),
-    });
-  });
   timing.kernel += Math.max(...parts.map((p) => p.kernelSeconds));
   return {
     logPne,

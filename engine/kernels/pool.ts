@@ -8,6 +8,8 @@ interface Reply {
   sites?: Uint32Array;
   acc?: Float64Array;
   result?: unknown;
+  /** an event reported by a call before its result (e.g. progress) */
+  event?: unknown;
   error?: string;
 }
 
@@ -15,7 +17,8 @@ interface Reply {
 export interface PoolBackend extends Backend {
   name: "pool";
   size: number;
-  call<T>(module: string, fn: string, arg: unknown): Promise<T>;
+  /** `fn(arg, report)` in a worker; what it reports reaches `onEvent` */
+  call<T>(module: string, fn: string, arg: unknown, onEvent?: (e: unknown) => void): Promise<T>;
 }
 
 export function isPoolBackend(b: Backend): b is PoolBackend {
@@ -41,10 +44,13 @@ export function makePoolBackend(size = navigator.hardwareConcurrency || 2): Pool
   const workers: Worker[] = [];
   const pending = new Map<number, (r: Reply) => void>();
   const busy = new Map<Worker, number>();
+  const events = new Map<number, (e: unknown) => void>();
   let nextId = 0;
   for (let i = 0; i < size; i++) {
     const w = new Worker(new URL("./pool_worker.ts", import.meta.url), { type: "module" });
     w.onmessage = (e: MessageEvent<Reply>) => {
+      if ("event" in e.data) return events.get(e.data.id)?.(e.data.event);
+      events.delete(e.data.id);
       pending.get(e.data.id)?.(e.data);
       pending.delete(e.data.id);
     };
@@ -67,8 +73,15 @@ export function makePoolBackend(size = navigator.hardwareConcurrency || 2): Pool
     name: "pool",
     description: `f64 on ${size} workers`,
     size,
-    async call<T>(module: string, fn: string, arg: unknown): Promise<T> {
-      const r = await run(leastBusy(), { id: nextId++, call: { module, fn, arg } });
+    async call<T>(
+      module: string,
+      fn: string,
+      arg: unknown,
+      onEvent?: (e: unknown) => void,
+    ): Promise<T> {
+      const id = nextId++;
+      if (onEvent) events.set(id, onEvent);
+      const r = await run(leastBusy(), { id, call: { module, fn, arg } });
       if (r.error) throw new Error(`pool worker failed: ${r.error}`);
       return r.result as T;
     },

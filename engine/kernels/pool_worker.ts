@@ -24,7 +24,9 @@ const models = new Map<string, GsimDef>();
 async function runCall(id: number, { module, fn, arg }: PoolCall["call"]) {
   try {
     const mod = await import(module);
-    const result = await mod[fn](arg);
+    // the called function may report events (progress) before it returns
+    const report = (event: unknown) => self.postMessage({ id, event });
+    const result = await mod[fn](arg, report);
     self.postMessage({ id, result }, transferables(result));
   } catch (err) {
     self.postMessage({ id, error: String((err as Error)?.stack ?? err) });

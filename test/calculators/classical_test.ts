@@ -9,6 +9,7 @@ import {
   exportRealizationsCsv,
 } from "../../engine/export/hazard.ts";
 import { EXPORTERS } from "../../engine/export/registry.ts";
+import { makePoolBackend } from "../../engine/kernels/pool.ts";
 
 const REPO = new URL("../../", import.meta.url).pathname;
 const QA = Deno.env.get("OQ_QA_DIR") ?? join(REPO, "../shared/oq-cases");
@@ -179,5 +180,40 @@ Deno.test({
     for (let i = 0; i < a.length; i++) ok(Math.abs(a[i] - b[i]) <= 1e-12 * Math.max(a[i], 1e-300));
     big.datastore.close();
     small.datastore.close();
+  },
+});
+
+Deno.test({
+  name: "classical/case_24 sharded over the worker pool: same curves, source_info and progress",
+  ignore: !HAVE_QA,
+  sanitizeResources: false,
+  sanitizeOps: false,
+  fn: async () => {
+    const ini = join(QA, "classical/case_24/job.ini");
+    const one = await runClassical(ini, { datastorePath: await tmpStore(), backend: "cpu" });
+    const pool = makePoolBackend(3);
+    const steps: number[] = [];
+    try {
+      const sharded = await runClassical(ini, {
+        datastorePath: await tmpStore(),
+        backend: pool,
+        progress: (done, total) => steps.push(done / total),
+      });
+      strictEqual(sharded.numContexts, 1560);
+      deepStrictEqual(
+        sharded.datastore.get("source_info").data,
+        one.datastore.get("source_info").data,
+      );
+      const a = one.datastore.get("hcurves-stats").data as Float64Array;
+      const b = sharded.datastore.get("hcurves-stats").data as Float64Array;
+      for (let i = 0; i < a.length; i++) {
+        ok(Math.abs(a[i] - b[i]) <= 1e-12 * Math.max(a[i], 1e-300));
+      }
+      strictEqual(steps.at(-1), 1);
+      sharded.datastore.close();
+    } finally {
+      await pool.close();
+      one.datastore.close();
+    }
   },
 });
