@@ -94,6 +94,8 @@ function sourceOptions(oq: OqParam): SourceOptions {
     areaSourceDiscretization: oq.area_source_discretization ?? 10,
     widthOfMfdBin: oq.width_of_mfd_bin ?? undefined,
     investigationTime: oq.investigation_time ?? 1,
+    floatingXStep: oq.floating_x_step as number | undefined,
+    floatingYStep: oq.floating_y_step as number | undefined,
   };
 }
 

@@ -316,12 +316,6 @@ function* complexFaultRuptures(src: ComplexFaultSourceSpec, opts: SourceOptions)
 
 // ------------------------------------------------------------------ kite faults
 
-/** Optional kite options, not (yet) in SourceOptions. */
-interface FloatingSteps {
-  floatingXStep?: number;
-  floatingYStep?: number;
-}
-
 function kiteMeshes(src: KiteFaultSourceSpec, opts: SourceOptions) {
   const msr = msrOf(src.msr);
   return kiteFloatingMeshes(
@@ -330,9 +324,9 @@ function kiteMeshes(src: KiteFaultSourceSpec, opts: SourceOptions) {
     src.ruptAspectRatio,
     magRates(src, opts),
     (mag) => msr.getMedianArea(mag, src.rake),
-    // job.ini floating_x_step / floating_y_step (default 0), when SourceOptions carries them
-    (opts as FloatingSteps).floatingXStep ?? 0,
-    (opts as FloatingSteps).floatingYStep ?? 0,
+    // job.ini floating_x_step / floating_y_step (default 0: every mesh node)
+    opts.floatingXStep ?? 0,
+    opts.floatingYStep ?? 0,
   );
 }
 
