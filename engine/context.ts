@@ -3,11 +3,11 @@
 // (rupture, site) rows inside the integration distance exist; the columns are exactly the
 // rupture, site and distance parameters the GSIMs of the group require. Blocks have a bounded
 // number of rows so that 10^4 sites never materialise all contexts at once.
+import { geodeticDistance } from "./geo/geodetic.ts";
 import type { DistanceName, Rupture } from "./geo/surface.ts";
 import type { ContextBlock, DistParam, GsimDef, RuptureParam, SiteParam } from "./gsim/types.ts";
 
 const KM_TO_DEGREES = 0.0089932;
-const EARTH_RADIUS = 6371.0;
 
 /** The site collection columns the context builder reads (engine/input/sites.ts). */
 export interface SiteColumns {
@@ -70,13 +70,6 @@ type DistFn = (
 ) => void;
 
 const SURFACE_DISTANCES = new Set<DistParam>(["rrup", "rjb", "rx", "ry0", "rcdpp"]);
-
-function haversine(lon1: number, lat1: number, lon2: number, lat2: number): number {
-  const r = Math.PI / 180;
-  const a = Math.sin((lat1 - lat2) * r / 2), b = Math.sin((lon1 - lon2) * r / 2);
-  return 2 * EARTH_RADIUS *
-    Math.asin(Math.sqrt(a * a + Math.cos(lat1 * r) * Math.cos(lat2 * r) * b * b));
-}
 
 /**
  * Accumulates the rows of successive ruptures into blocks. `add` returns false when the rupture
@@ -232,10 +225,10 @@ export class ContextBuilder {
       for (const d of this.req.distances) {
         let v: number;
         if (d === "rhypo") {
-          const h = haversine(rup.hypo[0], rup.hypo[1], kl[k], kt[k]);
+          const h = geodeticDistance(rup.hypo[0], rup.hypo[1], kl[k], kt[k]);
           const dz = rup.hypo[2] - kd[k];
           v = Math.sqrt(h * h + dz * dz);
-        } else if (d === "repi") v = haversine(rup.hypo[0], rup.hypo[1], kl[k], kt[k]);
+        } else if (d === "repi") v = geodeticDistance(rup.hypo[0], rup.hypo[1], kl[k], kt[k]);
         else if (d === "rvolc") v = 0;
         else if (SURFACE_DISTANCES.has(d)) v = dist[d as DistanceName]![k];
         else throw new Error(`distance ${d} is not supported by the context builder`);
