@@ -14,7 +14,8 @@ export interface SyntheticJob {
 export function writeSyntheticJob(job: SyntheticJob): string {
   const dir = Deno.makeTempDirSync({ prefix: "quake-bench-" });
   const h = job.halfSize;
-  const ring = [[-h, -h], [-h, h], [h, h], [h, -h]].map(([x, y]) => `${x} ${y}`).join(" ");
+  const corners = [[-h, -h], [-h, h], [h, h], [h, -h]].map(([x, y]) => `${x} ${y}`);
+  const ring = corners.join(" ");
   Deno.writeTextFileSync(
     `${dir}/source_model.xml`,
     `<?xml version="1.0" encoding="utf-8"?>
@@ -89,10 +90,7 @@ description = quakeserver benchmark
 calculation_mode = classical
 
 [geometry]
-region = ${
-      ring.split(" ").reduce((acc: string[], v, i, a) =>
-        i % 2 ? acc : [...acc, `${v} ${a[i + 1]}`], []).join(", ")
-    }
+region = ${corners.join(", ")}
 region_grid_spacing = ${job.gridSpacing}
 
 [site_params]
